@@ -1,0 +1,153 @@
+package dev.hauntedhelpdesk.config;
+
+import io.micronaut.core.value.PropertyResolver;
+import io.micronaut.context.exceptions.ConfigurationException;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads every setting (environment variables mapped to {@code helpdesk.*} in application.yml),
+ * checks all of them, and fails once with a message naming every bad variable, so a broken
+ * deployment is fixed in one round trip instead of one variable at a time.
+ */
+final class SettingsLoader {
+
+    private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9A-Za-z]+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d|local");
+    private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[^/\\s]+");
+
+    private final PropertyResolver properties;
+    private final List<String> problems = new ArrayList<>();
+
+    SettingsLoader(PropertyResolver properties) {
+        this.properties = properties;
+    }
+
+    HelpdeskSettings load() {
+        String region = matching("region", "AWS_DEFAULT_REGION", REGION, "an AWS region such as us-east-1");
+        String tableName = required("table-name", "DYNAMODB_TABLE_NAME", "the DynamoDB table name");
+        boolean createTable = bool("create-table", "DYNAMODB_CREATE_TABLE");
+        String apiHost = required("api-host", "API_HOST", "the address to bind, such as 0.0.0.0");
+        int apiPort = integer("api-port", "API_PORT", 1, 65535);
+        List<String> corsOrigins = list("cors-origins");
+        for (String origin : corsOrigins) {
+            if (!ORIGIN.matcher(origin).matches()) {
+                problems.add("CORS_ORIGINS: expected comma-separated origins such as https://app.example.com, got '"
+                        + origin + "'");
+            }
+        }
+        Path uploadDir = path("upload-dir", "UPLOAD_DIR");
+        int maxUpload = integer("max-upload-size-mb", "MAX_UPLOAD_SIZE_MB", 1, 100);
+        Path memoryDir = path("memory-dir", "MEMORY_DIR");
+        int maxHandoffs = integer("max-handoffs", "MAX_HANDOFFS", 1, 50);
+        int timeoutSeconds = integer("execution-timeout", "EXECUTION_TIMEOUT", 1, 900);
+        String modelId = required("bedrock-model-id", "BEDROCK_MODEL_ID", "a Bedrock model or inference profile id");
+
+        String poolId = matching("cognito.user-pool-id", "COGNITO_USER_POOL_ID", POOL_ID,
+                "a Cognito user pool id such as us-east-1_AbC123");
+        String cognitoRegion = raw("cognito.region").orElse("");
+        if (cognitoRegion.isBlank()) {
+            cognitoRegion = poolId != null && poolId.contains("_") ? poolId.substring(0, poolId.indexOf('_')) : region;
+        } else if (!REGION.matcher(cognitoRegion).matches()) {
+            problems.add("COGNITO_REGION: expected an AWS region such as us-east-1, got '" + cognitoRegion + "'");
+        }
+        List<String> clientIds = list("cognito.client-ids");
+        if (clientIds.isEmpty()) {
+            problems.add("COGNITO_APP_CLIENT_IDS: required, the comma-separated app client ids whose tokens are accepted");
+        }
+        URI jwksUrl = null;
+        String jwks = raw("cognito.jwks-url").orElse("");
+        if (jwks.isBlank()) {
+            if (poolId != null && cognitoRegion != null) {
+                jwksUrl = URI.create("https://cognito-idp." + cognitoRegion + ".amazonaws.com/" + poolId
+                        + "/.well-known/jwks.json");
+            }
+        } else {
+            jwksUrl = parse(jwks, "COGNITO_JWKS_URL", "an http(s) URL", SettingsLoader::httpUri);
+        }
+
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration, fix these environment variables: "
+                    + String.join("; ", problems));
+        }
+        return new HelpdeskSettings(tableName, createTable, region, apiHost, apiPort, corsOrigins, uploadDir,
+                maxUpload, memoryDir, maxHandoffs, Duration.ofSeconds(timeoutSeconds), modelId,
+                new HelpdeskSettings.Cognito(cognitoRegion, poolId, clientIds, jwksUrl));
+    }
+
+    private java.util.Optional<String> raw(String key) {
+        return properties.get("helpdesk." + key, String.class).map(String::trim);
+    }
+
+    private String required(String key, String variable, String expected) {
+        String value = raw(key).orElse("");
+        if (value.isEmpty()) {
+            problems.add(variable + ": required, " + expected);
+            return null;
+        }
+        return value;
+    }
+
+    private String matching(String key, String variable, Pattern pattern, String expected) {
+        String value = required(key, variable, expected);
+        if (value != null && !pattern.matcher(value).matches()) {
+            problems.add(variable + ": expected " + expected + ", got '" + value + "'");
+            return null;
+        }
+        return value;
+    }
+
+    private int integer(String key, String variable, int min, int max) {
+        String value = required(key, variable, "an integer from " + min + " to " + max);
+        if (value == null) {
+            return min;
+        }
+        Integer parsed = parse(value, variable, "an integer from " + min + " to " + max, Integer::valueOf);
+        if (parsed != null && (parsed < min || parsed > max)) {
+            problems.add(variable + ": expected an integer from " + min + " to " + max + ", got '" + value + "'");
+        }
+        return parsed == null ? min : parsed;
+    }
+
+    private boolean bool(String key, String variable) {
+        String value = raw(key).orElse("false");
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            problems.add(variable + ": expected true or false, got '" + value + "'");
+        }
+        return value.equalsIgnoreCase("true");
+    }
+
+    private Path path(String key, String variable) {
+        String value = required(key, variable, "a directory path");
+        return value == null ? null : parse(value, variable, "a directory path", Path::of);
+    }
+
+    private List<String> list(String key) {
+        return raw(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private <T> T parse(String value, String variable, String expected, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            problems.add(variable + ": expected " + expected + ", got '" + value + "'");
+            return null;
+        }
+    }
+
+    private static URI httpUri(String value) {
+        URI uri = URI.create(value);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("not http(s)");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.hauntedhelpdesk.dynamodb;
+
+import dev.hauntedhelpdesk.web.ProblemException;
+import dev.hauntedhelpdesk.web.ProblemType;
+
+/** DynamoDB could not be reached or refused the call; nothing was written, retrying is safe. */
+public final class StoreUnavailableException extends ProblemException {
+
+    public StoreUnavailableException(Throwable cause) {
+        super(ProblemType.SERVICE_UNAVAILABLE, "Ticket storage is unavailable right now; retry shortly");
+        initCause(cause);
+    }
+}

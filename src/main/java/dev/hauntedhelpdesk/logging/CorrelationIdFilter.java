@@ -1,0 +1,66 @@
+package dev.hauntedhelpdesk.logging;
+
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+/**
+ * Gives every request a correlation id (the caller's X-Correlation-ID, else the platform request
+ * id, else a UUID), puts it in the MDC of every thread that works on the request, echoes it in the
+ * response, and writes one access-log line per request.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class CorrelationIdFilter implements Ordered {
+
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    private static final String STARTED = "helpdesk.started-nanos";
+
+    private final RequestIdSource requestIds;
+
+    CorrelationIdFilter(RequestIdSource requestIds) {
+        this.requestIds = requestIds;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
+
+    @RequestFilter
+    void onRequest(HttpRequest<?> request, MutablePropagatedContext propagated) {
+        String id = CorrelationId.choose(request.getHeaders().get(CorrelationId.HEADER),
+                requestIds.requestId(request));
+        request.setAttribute(CorrelationId.ATTRIBUTE, id);
+        request.setAttribute(STARTED, System.nanoTime());
+        MDC.put(CorrelationId.MDC_KEY, id);
+        try {
+            propagated.add(new MdcPropagationContext());
+        } finally {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
+    }
+
+    @ResponseFilter
+    void onResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String id = CorrelationId.of(request).orElse("-");
+        response.header(CorrelationId.HEADER, id);
+        long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        ACCESS.info("{} {} {}", request.getMethodName(), request.getPath(), response.code(),
+                kv("method", request.getMethodName()),
+                kv("path", request.getPath()),
+                kv("status", response.code()),
+                kv("duration_ms", (System.nanoTime() - started) / 1_000_000.0),
+                kv(CorrelationId.MDC_KEY, id));
+    }
+}

@@ -1,0 +1,236 @@
+package dev.hauntedhelpdesk.ticket;
+
+import dev.hauntedhelpdesk.config.HelpdeskSettings;
+import dev.hauntedhelpdesk.dynamodb.HelpdeskTable;
+import dev.hauntedhelpdesk.dynamodb.StoreUnavailableException;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Tickets in the single DynamoDB table. Every write is conditional (create only if absent, update
+ * only at the expected version) and every list is a Query on an index, never a Scan.
+ */
+@Singleton
+class DynamoDbTicketRepository implements TicketRepository {
+
+    private static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
+    private static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+    private static final String OWNER = "owner";
+    private static final String FINGERPRINT = "fingerprint";
+    /** Retries of a create are expected within minutes; a day is generous and bounds storage. */
+    private static final long IDEMPOTENCY_TTL_HOURS = 24;
+    /** Filtered list pages stop after this many reads and hand back a cursor instead. */
+    private static final int MAX_QUERY_ROUNDS = 10;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DynamoDbTicketRepository(DynamoDbClient dynamo, HelpdeskSettings settings) {
+        this.dynamo = dynamo;
+        this.table = settings.tableName();
+    }
+
+    @Override
+    public Created create(Ticket ticket, IdempotencyClaim claim) {
+        Put putTicket = Put.builder().tableName(table).item(TicketItems.toItem(ticket))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK))
+                .build();
+        if (claim == null) {
+            call(() -> dynamo.putItem(b -> b.tableName(table).item(putTicket.item())
+                    .conditionExpression(putTicket.conditionExpression())
+                    .expressionAttributeNames(putTicket.expressionAttributeNames())));
+            return new Created(ticket, false);
+        }
+        long now = Instant.now().getEpochSecond();
+        Map<String, AttributeValue> record = new HashMap<>(idempotencyKey(claim));
+        record.put(TicketItems.TICKET_ID, AttributeValue.fromS(ticket.ticketId()));
+        record.put(OWNER, AttributeValue.fromS(claim.requester()));
+        record.put(FINGERPRINT, AttributeValue.fromS(claim.fingerprint()));
+        record.put(HelpdeskTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(
+                Instant.ofEpochSecond(now).plus(IDEMPOTENCY_TTL_HOURS, ChronoUnit.HOURS).getEpochSecond())));
+        Put putRecord = Put.builder().tableName(table).item(record)
+                // An expired record that TTL has not swept yet no longer binds the key.
+                .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
+                .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#exp", HelpdeskTable.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now))))
+                .build();
+        try {
+            call(() -> dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(putRecord).build(),
+                    TransactWriteItem.builder().put(putTicket).build())));
+            return new Created(ticket, false);
+        } catch (TransactionCanceledException e) {
+            if (!keyAlreadyUsed(e)) {
+                throw new StoreUnavailableException(e);
+            }
+        }
+        Map<String, AttributeValue> existing = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(idempotencyKey(claim)).consistentRead(true))).item();
+        if (existing == null || existing.isEmpty() || !claim.fingerprint().equals(existing.get(FINGERPRINT).s())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        String ticketId = existing.get(TicketItems.TICKET_ID).s();
+        Ticket stored = find(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
+        return new Created(stored, true);
+    }
+
+    private static boolean keyAlreadyUsed(TransactionCanceledException cancelled) {
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        return !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+    }
+
+    private static Map<String, AttributeValue> idempotencyKey(IdempotencyClaim claim) {
+        return Map.of(
+                HelpdeskTable.PK, AttributeValue.fromS(IDEMPOTENCY_PREFIX + claim.requester() + "#" + claim.key()),
+                HelpdeskTable.SK, AttributeValue.fromS(IDEMPOTENCY_SK));
+    }
+
+    @Override
+    public Optional<Ticket> find(String ticketId) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(TicketItems.key(ticketId)).consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TicketItems.fromItem(item));
+    }
+
+    @Override
+    public Ticket update(Ticket ticket, long expectedVersion) {
+        Ticket next = withVersion(ticket, expectedVersion + 1);
+        try {
+            call(() -> dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(next))
+                    .conditionExpression("attribute_exists(#pk) AND #v = :expected")
+                    .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#v", TicketItems.VERSION))
+                    .expressionAttributeValues(Map.of(":expected",
+                            AttributeValue.fromN(Long.toString(expectedVersion))))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return next;
+        } catch (ConditionalCheckFailedException failed) {
+            if (failed.hasItem() && !failed.item().isEmpty()) {
+                throw new VersionMismatchException(ticket.ticketId());
+            }
+            throw new TicketNotFoundException(ticket.ticketId());
+        }
+    }
+
+    private static Ticket withVersion(Ticket t, long version) {
+        return new Ticket(t.ticketId(), t.title(), t.description(), t.severity(), t.category(), t.status(),
+                t.requester(), t.assignee(), t.resolution(), t.workflowLog(), t.attachments(), t.createdAt(),
+                t.updatedAt(), version);
+    }
+
+    @Override
+    public void delete(String ticketId) {
+        try {
+            call(() -> dynamo.deleteItem(b -> b.tableName(table).key(TicketItems.key(ticketId))
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new TicketNotFoundException(ticketId);
+        }
+    }
+
+    @Override
+    public TicketPage list(TicketQuery query) {
+        String index;
+        String partitionAttribute;
+        String partitionValue;
+        boolean filterStatus = false;
+        if (query.requester() != null) {
+            index = HelpdeskTable.BY_REQUESTER;
+            partitionAttribute = HelpdeskTable.REQUESTER;
+            partitionValue = query.requester();
+            filterStatus = query.status() != null;
+        } else if (query.status() != null) {
+            index = HelpdeskTable.BY_STATUS;
+            partitionAttribute = HelpdeskTable.STATUS;
+            partitionValue = query.status().wire();
+        } else {
+            index = HelpdeskTable.ALL_TICKETS;
+            partitionAttribute = HelpdeskTable.ENTITY;
+            partitionValue = TicketItems.ENTITY_TICKET;
+        }
+        Map<String, String> names = new HashMap<>(Map.of("#p", partitionAttribute));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", AttributeValue.fromS(partitionValue)));
+        if (filterStatus) {
+            names.put("#s", HelpdeskTable.STATUS);
+            values.put(":s", AttributeValue.fromS(query.status().wire()));
+        }
+        Map<String, AttributeValue> startKey = query.after() == null ? null
+                : startKey(query.after(), partitionAttribute, partitionValue);
+
+        List<Ticket> items = new ArrayList<>();
+        for (int round = 0; round < MAX_QUERY_ROUNDS; round++) {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
+                    .keyConditionExpression("#p = :p")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    .limit(query.limit() - items.size() + 1)
+                    .exclusiveStartKey(startKey);
+            if (filterStatus) {
+                request.filterExpression("#s = :s");
+            }
+            QueryResponse response = call(() -> dynamo.query(request.build()));
+            List<Map<String, AttributeValue>> page = response.items();
+            for (int i = 0; i < page.size(); i++) {
+                items.add(TicketItems.fromItem(page.get(i)));
+                if (items.size() == query.limit()) {
+                    boolean more = i < page.size() - 1 || response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty();
+                    return new TicketPage(items, more ? cursorAfter(items.get(items.size() - 1)) : null);
+                }
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return new TicketPage(items, null);
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        // Many filtered-out items: return what was found and let the client continue from here.
+        return new TicketPage(items, new PageCursor(startKey.get(HelpdeskTable.CREATED_KEY).s()).encode());
+    }
+
+    private static String cursorAfter(Ticket last) {
+        return new PageCursor(TicketItems.createdKey(last)).encode();
+    }
+
+    private static Map<String, AttributeValue> startKey(PageCursor cursor, String partitionAttribute,
+                                                        String partitionValue) {
+        Map<String, AttributeValue> key = new HashMap<>(TicketItems.key(cursor.ticketId()));
+        key.put(partitionAttribute, AttributeValue.fromS(partitionValue));
+        key.put(HelpdeskTable.CREATED_KEY, AttributeValue.fromS(cursor.createdKey()));
+        return key;
+    }
+
+    /**
+     * Runs one SDK call. Failed conditions are answers, not outages, and pass through to the
+     * caller; any other SDK failure surfaces as the store being unavailable (503).
+     */
+    private static <T> T call(Supplier<T> sdkCall) {
+        try {
+            return sdkCall.get();
+        } catch (ConditionalCheckFailedException | TransactionCanceledException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.hauntedhelpdesk.ticket;
+
+import dev.hauntedhelpdesk.web.ProblemException;
+import dev.hauntedhelpdesk.web.ProblemType;
+
+/** The caller may see the ticket but lacks the role for this change. */
+public final class ForbiddenChangeException extends ProblemException {
+
+    public ForbiddenChangeException(String detail) {
+        super(ProblemType.FORBIDDEN, detail);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hauntedhelpdesk.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A validated request to open a ticket. {@code category} is null when the requester left it to
+ * triage.
+ */
+public record NewTicket(String title, String description, Severity severity, Category category) {
+
+    /** Validates raw input, failing with every bad field at once. */
+    public static NewTicket of(String title, String description, String severity, String category) {
+        Fields fields = new Fields();
+        String t = fields.text("title", title, Fields.MAX_TITLE, true);
+        String d = fields.text("description", description, Fields.MAX_DESCRIPTION, true);
+        Severity s = fields.choice("severity", severity, Severity.class, true);
+        Category c = fields.choice("category", category, Category.class, false);
+        fields.throwIfAny();
+        return new NewTicket(t, d, s, c);
+    }
+
+    /** A digest of the request, so a reused idempotency key with another body is detected. */
+    public String fingerprint() {
+        String canonical = String.join("\u0000", title, description, severity.wire(),
+                category == null ? "" : category.wire());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hauntedhelpdesk.ticket;
+
+import dev.hauntedhelpdesk.security.Callers;
+import dev.hauntedhelpdesk.web.IfMatchRequiredException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.net.URI;
+import java.util.Map;
+
+/** Maps the tickets API onto {@link TicketService}; DynamoDB calls block, so off the event loop. */
+@Controller("/api/tickets")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TicketController {
+
+    private final TicketService tickets;
+
+    TicketController(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<Ticket> create(@Body CreateTicketRequest body,
+                                @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                Authentication authentication) {
+        NewTicket command = NewTicket.of(body.title(), body.description(), body.severity(), body.category());
+        TicketRepository.Created created = tickets.create(command, Callers.of(authentication), idempotencyKey);
+        Ticket ticket = created.ticket();
+        return HttpResponse.<Ticket>created(ticket, URI.create("/api/tickets/" + ticket.ticketId()))
+                .header("ETag", etag(ticket))
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()));
+    }
+
+    @Get
+    TicketPage list(@Nullable @QueryValue String status, @Nullable @QueryValue String limit,
+                    @Nullable @QueryValue String cursor, Authentication authentication) {
+        return tickets.list(Callers.of(authentication), status, limit, cursor);
+    }
+
+    @Get("/{ticketId}")
+    HttpResponse<Ticket> get(@PathVariable String ticketId, Authentication authentication) {
+        Ticket ticket = tickets.get(ticketId, Callers.of(authentication));
+        return HttpResponse.ok(ticket).header("ETag", etag(ticket));
+    }
+
+    @Patch(value = "/{ticketId}", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<Ticket> update(@PathVariable String ticketId, @Body Map<String, Object> body,
+                                @Nullable @Header("If-Match") String ifMatch, Authentication authentication) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new IfMatchRequiredException();
+        }
+        TicketPatch patch = TicketPatch.of(body);
+        Ticket ticket = tickets.update(ticketId, patch, ETags.version(ifMatch), Callers.of(authentication));
+        return HttpResponse.ok(ticket).header("ETag", etag(ticket));
+    }
+
+    @Delete("/{ticketId}")
+    HttpResponse<Void> delete(@PathVariable String ticketId, Authentication authentication) {
+        tickets.delete(ticketId, Callers.of(authentication));
+        return HttpResponse.noContent();
+    }
+
+    private static String etag(Ticket ticket) {
+        return ETags.of(ticket.version());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.hauntedhelpdesk.ticket;
+
+import java.util.Optional;
+
+/** Where tickets live. The production adapter is {@link DynamoDbTicketRepository}. */
+public interface TicketRepository {
+
+    /**
+     * Stores a new ticket. With an idempotency claim, a second call with the same requester and
+     * key returns the ticket the first call stored (replayed) instead of storing another, and a
+     * different request fingerprint under that key fails with {@link IdempotencyKeyReusedException}.
+     */
+    Created create(Ticket ticket, IdempotencyClaim claim);
+
+    Optional<Ticket> find(String ticketId);
+
+    /**
+     * Replaces the ticket if its stored version is still {@code expectedVersion}; returns it with
+     * the version bumped, or throws {@link VersionMismatchException} / {@link TicketNotFoundException}.
+     */
+    Ticket update(Ticket ticket, long expectedVersion);
+
+    /** Deletes the ticket; throws {@link TicketNotFoundException} when there is none. */
+    void delete(String ticketId);
+
+    TicketPage list(TicketQuery query);
+
+    /** An Idempotency-Key as claimed by one requester for one request body. */
+    record IdempotencyClaim(String requester, String key, String fingerprint) {
+    }
+
+    /** The stored ticket, and whether it came from an earlier call with the same key. */
+    record Created(Ticket ticket, boolean replayed) {
+    }
+}

@@ -1,0 +1,100 @@
+package dev.hauntedhelpdesk.ticket;
+
+import dev.hauntedhelpdesk.security.Caller;
+import dev.hauntedhelpdesk.web.InvalidParameterException;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The ticket use cases, with visibility and role rules applied before anything is stored. */
+@Singleton
+public class TicketService {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final TicketRepository repository;
+    private final Clock clock;
+
+    TicketService(TicketRepository repository) {
+        this.repository = repository;
+        this.clock = Clock.systemUTC();
+    }
+
+    public TicketRepository.Created create(NewTicket command, Caller caller, String idempotencyKey) {
+        TicketRepository.IdempotencyClaim claim = null;
+        if (idempotencyKey != null) {
+            if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                throw new InvalidParameterException("Idempotency-Key: 1 to 255 visible ASCII characters");
+            }
+            claim = new TicketRepository.IdempotencyClaim(caller.id(), idempotencyKey, command.fingerprint());
+        }
+        String now = Timestamps.format(clock.instant());
+        Ticket ticket = new Ticket(
+                UUID.randomUUID().toString(),
+                command.title(),
+                command.description(),
+                command.severity().wire(),
+                command.category() == null ? null : command.category().wire(),
+                TicketStatus.PENDING.wire(),
+                caller.id(),
+                null,
+                null,
+                List.of(new WorkflowEntry(now, caller.username(), "created", null)),
+                List.of(),
+                now,
+                now,
+                1);
+        return repository.create(ticket, claim);
+    }
+
+    /** The ticket, or 404 when it does not exist or the caller may not see it (no enumeration). */
+    public Ticket get(String ticketId, Caller caller) {
+        return repository.find(ticketId)
+                .filter(t -> t.visibleTo(caller))
+                .orElseThrow(() -> new TicketNotFoundException(ticketId));
+    }
+
+    public TicketPage list(Caller caller, String status, String limit, String cursor) {
+        TicketStatus statusFilter = null;
+        if (status != null && !status.isBlank()) {
+            statusFilter = WireEnums.parse(TicketStatus.class, status).orElseThrow(() ->
+                    new InvalidParameterException("status: one of " + WireEnums.choices(TicketStatus.class)));
+        }
+        int pageSize = DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                pageSize = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                pageSize = -1;
+            }
+            if (pageSize < 1 || pageSize > MAX_LIMIT) {
+                throw new InvalidParameterException("limit: an integer from 1 to " + MAX_LIMIT);
+            }
+        }
+        PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
+        String requester = caller.isAgent() ? null : caller.id();
+        return repository.list(new TicketQuery(requester, statusFilter, pageSize, after));
+    }
+
+    public Ticket update(String ticketId, TicketPatch patch, long expectedVersion, Caller caller) {
+        Ticket current = get(ticketId, caller);
+        if (current.version() != expectedVersion) {
+            throw new VersionMismatchException(ticketId);
+        }
+        Ticket next = TicketRules.apply(current, patch, caller, clock.instant());
+        return repository.update(next, expectedVersion);
+    }
+
+    public void delete(String ticketId, Caller caller) {
+        get(ticketId, caller);
+        if (!caller.isAdmin()) {
+            throw new ForbiddenChangeException("Only admins may delete tickets");
+        }
+        repository.delete(ticketId);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.hauntedhelpdesk.ticket;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where a ticket is in its life, and the transitions allowed out of each state (the table in
+ * README.md mirrors {@link #next()}).
+ */
+public enum TicketStatus {
+    PENDING, PROCESSING, RESOLVED, ESCALATED, ERROR, CLOSED;
+
+    /** The statuses this one may change to. */
+    public Set<TicketStatus> next() {
+        return switch (this) {
+            case PENDING -> EnumSet.of(PROCESSING, RESOLVED, ESCALATED, CLOSED);
+            case PROCESSING -> EnumSet.of(PENDING, RESOLVED, ESCALATED, ERROR);
+            case ESCALATED -> EnumSet.of(PROCESSING, RESOLVED, CLOSED);
+            case ERROR -> EnumSet.of(PENDING, PROCESSING, ESCALATED, CLOSED);
+            case RESOLVED -> EnumSet.of(PENDING, CLOSED);
+            case CLOSED -> EnumSet.of(PENDING);
+        };
+    }
+
+    public boolean canMoveTo(TicketStatus target) {
+        return target == this || next().contains(target);
+    }
+
+    /** The lower-case name used on the wire and in storage. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

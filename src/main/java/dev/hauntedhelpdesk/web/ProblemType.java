@@ -1,0 +1,61 @@
+package dev.hauntedhelpdesk.web;
+
+import java.net.URI;
+
+/**
+ * Every kind of error the API reports, each with a stable RFC 9457 {@code type} URI, so clients
+ * branch on the type rather than parse titles.
+ */
+public enum ProblemType {
+    BAD_REQUEST(400, "bad-request", "Bad request"),
+    MALFORMED_JSON(400, "malformed-json", "Malformed JSON body"),
+    INVALID_PARAMETER(400, "invalid-parameter", "Invalid parameter"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    INVALID_TRANSITION(409, "invalid-transition", "Status change not allowed"),
+    PRECONDITION_FAILED(412, "precondition-failed", "Version mismatch"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    VALIDATION_FAILED(422, "validation-failed", "Validation failed"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "If-Match required"),
+    INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
+
+    private static final String BASE = "https://haunted-helpdesk.dev/problems/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    /** The problem type for a status the framework produced on its own (404 route, 405, 415...). */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+    }
+}

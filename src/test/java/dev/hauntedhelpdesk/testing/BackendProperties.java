@@ -1,0 +1,49 @@
+package dev.hauntedhelpdesk.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Micronaut properties that point an application context at the local back-ends:
+ * the shared {@link DynamoDbLocalServer} and the shared {@link CognitoPool}.
+ */
+public final class BackendProperties {
+
+    private BackendProperties() {
+    }
+
+    /**
+     * Starts the shared back-ends if needed and returns the properties that wire the application
+     * to them. The map is mutable so a test can add its own properties.
+     *
+     * @param tableName the DynamoDB table the application should use (and create)
+     * @return properties for {@code ApplicationContext.run(Map)} or {@code @Property} sources
+     */
+    public static Map<String, Object> forApp(String tableName) {
+        DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.shared();
+        CognitoPool pool = CognitoPool.shared();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        // Names read by micronaut-aws-sdk-v2's EnvironmentAwsRegionProvider and EnvironmentAwsCredentialsProvider.
+        properties.put("aws.region", LocalAws.REGION.id());
+        properties.put("aws.access-key-id", LocalAws.ACCESS_KEY_ID);
+        properties.put("aws.secret-key", LocalAws.SECRET_KEY);
+        properties.put("aws.services.dynamodb.endpoint-override", dynamoDb.endpoint().toString());
+        properties.put("helpdesk.table-name", tableName);
+        properties.put("helpdesk.cognito.region", pool.region());
+        properties.put("helpdesk.cognito.user-pool-id", pool.poolId());
+        // A single id as a string binds to String, List<String> and Set<String> alike.
+        properties.put("helpdesk.cognito.client-ids", pool.clientId());
+        properties.put("helpdesk.cognito.jwks-url", pool.jwksUrl().toString());
+        return properties;
+    }
+
+    /**
+     * Returns a table name no other test in this or another JVM is using.
+     *
+     * @return a name like {@code helpdesk-3f9c2a71d04e}
+     */
+    public static String uniqueTableName() {
+        return "helpdesk-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}
