@@ -1,0 +1,64 @@
+package dev.hauntedhelpdesk.container;
+
+import dev.hauntedhelpdesk.contract.ApiRequest;
+import dev.hauntedhelpdesk.contract.ApiResponse;
+import dev.hauntedhelpdesk.contract.RuntimeUnderTest;
+import dev.hauntedhelpdesk.contract.ServerUnderTest;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The container runtime: the real Netty server on a random port, called over a real socket. */
+final class NettyRuntime implements RuntimeUnderTest {
+
+    @Override
+    public ServerUnderTest start(Map<String, Object> properties) {
+        Map<String, Object> withPort = new HashMap<>(properties);
+        withPort.put("micronaut.server.port", -1);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, withPort);
+        return new Socket(server);
+    }
+
+    private static final class Socket implements ServerUnderTest {
+
+        private final EmbeddedServer server;
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        Socket(EmbeddedServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public ApiResponse send(ApiRequest request) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort()
+                    + request.pathWithQuery())).timeout(Duration.ofSeconds(30));
+            request.headers().forEach(builder::header);
+            builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+            try {
+                HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                Map<String, String> headers = new HashMap<>();
+                response.headers().map().forEach((k, v) -> headers.put(k, String.join(",", v)));
+                return new ApiResponse(response.statusCode(), headers, response.body());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.getApplicationContext().close();
+        }
+    }
+}
