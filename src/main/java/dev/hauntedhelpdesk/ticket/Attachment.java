@@ -1,11 +1,9 @@
 package dev.hauntedhelpdesk.ticket;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /** A file stored with a ticket; the bytes live in attachment storage, not in the ticket item. */
-@Serdeable
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@Serdeable(naming = SnakeCaseStrategy.class)
 public record Attachment(String attachmentId, String fileName, String contentType, long size) {
 }

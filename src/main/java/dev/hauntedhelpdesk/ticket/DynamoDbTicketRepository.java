@@ -40,6 +40,7 @@ class DynamoDbTicketRepository implements TicketRepository {
     private static final long IDEMPOTENCY_TTL_HOURS = 24;
     /** Filtered list pages stop after this many reads and hand back a cursor instead. */
     private static final int MAX_QUERY_ROUNDS = 10;
+    private static final int FILTERED_READ = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -184,7 +185,9 @@ class DynamoDbTicketRepository implements TicketRepository {
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .scanIndexForward(false)
-                    .limit(query.limit() - items.size() + 1)
+                    // A filtered query drops items after reading them, so read generously; an
+                    // unfiltered one reads just one more than it needs, to know if a next page exists.
+                    .limit(filterStatus ? FILTERED_READ : query.limit() - items.size() + 1)
                     .exclusiveStartKey(startKey);
             if (filterStatus) {
                 request.filterExpression("#s = :s");

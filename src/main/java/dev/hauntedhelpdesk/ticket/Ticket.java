@@ -1,9 +1,8 @@
 package dev.hauntedhelpdesk.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 import java.util.List;
 
@@ -12,8 +11,7 @@ import java.util.List;
  * the JSON matches the contract exactly; {@code version} is the optimistic-locking counter that
  * the {@code ETag} carries.
  */
-@Serdeable
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Ticket(
         String ticketId,

@@ -1,0 +1,74 @@
+package dev.hauntedhelpdesk.container;
+
+import dev.hauntedhelpdesk.process.BackendEnvironment;
+import dev.hauntedhelpdesk.process.JavaProcess;
+import dev.hauntedhelpdesk.testing.FreePort;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The container's real entry point in a fresh JVM, configured only by environment variables. */
+class ContainerStartupTest {
+
+    private static final String MAIN = Application.class.getName();
+
+    @Test
+    void startup_failsFast_namingEveryBadVariable() {
+        Map<String, String> env = BackendEnvironment.complete();
+        env.remove("DYNAMODB_TABLE_NAME");
+        env.put("API_PORT", "abc");
+        try (JavaProcess process = JavaProcess.start(MAIN, env)) {
+            int exit = process.waitFor(60);
+            String output = process.output();
+            assertNotEquals(-1, exit, "still running after 60 s: " + output);
+            assertNotEquals(0, exit, output);
+            assertTrue(output.contains("DYNAMODB_TABLE_NAME: required"), output);
+            assertTrue(output.contains("API_PORT: expected an integer from 1 to 65535, got 'abc'"), output);
+        }
+    }
+
+    @Test
+    void startup_servesHealthAndApi_fromEnvironmentAlone() throws Exception {
+        Map<String, String> env = BackendEnvironment.complete();
+        int port = FreePort.find();
+        env.put("API_PORT", Integer.toString(port));
+        env.put("AWS_SECRET_ACCESS_KEY", "do-not-log-me");
+        long started = System.nanoTime();
+        try (JavaProcess process = JavaProcess.start(MAIN, env)) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> ready = null;
+            while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos() && process.isAlive()) {
+                try {
+                    ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    break;
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(ready != null, "never answered: " + process.output());
+            assertEquals(200, ready.statusCode(), ready.body());
+            System.out.printf("container cold start: %d ms from JVM launch to first healthy response%n", millis);
+
+            HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/tickets")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode());
+            String output = process.output();
+            assertTrue(output.contains("\"message\":\"Effective configuration"), output);
+            assertTrue(output.contains("\"logger_name\":\"access\""), "JSON access log line expected: " + output);
+            assertFalse(output.contains("do-not-log-me"), "a secret reached the log");
+        }
+    }
+}

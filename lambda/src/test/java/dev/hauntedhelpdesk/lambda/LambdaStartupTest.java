@@ -1,0 +1,42 @@
+package dev.hauntedhelpdesk.lambda;
+
+import dev.hauntedhelpdesk.process.BackendEnvironment;
+import dev.hauntedhelpdesk.process.JavaProcess;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The production Lambda handler built in a fresh JVM from environment variables only. */
+class LambdaStartupTest {
+
+    private static final String MAIN = LambdaColdStart.class.getName();
+
+    @Test
+    void init_failsFast_namingEveryBadVariable() {
+        Map<String, String> env = BackendEnvironment.complete();
+        env.remove("DYNAMODB_TABLE_NAME");
+        env.put("API_PORT", "abc");
+        try (JavaProcess process = JavaProcess.start(MAIN, env)) {
+            int exit = process.waitFor(60);
+            String output = process.output();
+            assertEquals(1, exit, output);
+            assertTrue(output.contains("DYNAMODB_TABLE_NAME: required"), output);
+            assertTrue(output.contains("API_PORT: expected an integer from 1 to 65535, got 'abc'"), output);
+        }
+    }
+
+    @Test
+    void init_thenFirstRequest_answersHealthy() {
+        try (JavaProcess process = JavaProcess.start(MAIN, BackendEnvironment.complete())) {
+            int exit = process.waitFor(60);
+            String output = process.output();
+            assertEquals(0, exit, output);
+            String result = output.lines().filter(l -> l.startsWith("RESULT")).findFirst().orElse("");
+            assertTrue(result.contains("status=200"), output);
+            System.out.println("lambda cold start: " + result);
+        }
+    }
+}
