@@ -34,6 +34,7 @@ public abstract class TicketApiContract {
 
     protected static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPES = "https://haunted-helpdesk.dev/problems/";
+    private static final String ALLOWED_ORIGIN = "https://helpdesk.example.com";
 
     protected CognitoPool pool;
     protected ServerUnderTest server;
@@ -47,6 +48,7 @@ public abstract class TicketApiContract {
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
         properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.test.faults", "true");
+        properties.put("helpdesk.cors-origins", ALLOWED_ORIGIN);
         server = runtime().start(properties);
         api = new Api(server, pool);
     }
@@ -430,6 +432,37 @@ public abstract class TicketApiContract {
         }
         ApiResponse detailed = api.as("carol", ApiRequest.of("GET", "/health/readiness"));
         assertEquals("UP", detailed.json().at("/details/dynamodb/status").asText(), detailed::toString);
+    }
+
+    @Test
+    void cors_allowsOnlyTheConfiguredOrigins() {
+        ApiResponse preflight = api.send(ApiRequest.of("OPTIONS", "/api/tickets")
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type"));
+        ApiResponse foreign = api.as("alice", ApiRequest.of("GET", "/api/tickets").header("Origin", "https://evil.example"));
+
+        assertEquals(200, preflight.status(), preflight::toString);
+        assertEquals(ALLOWED_ORIGIN, preflight.header("Access-Control-Allow-Origin"));
+        assertTrue(foreign.header("Access-Control-Allow-Origin") == null, foreign::toString);
+    }
+
+    @Test
+    void unreachableTable_makesReadinessDown_andWritesFailWith503() {
+        Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
+        // Nothing listens on port 9 of loopback: every DynamoDB call fails fast.
+        properties.put("aws.services.dynamodb.endpoint-override", "http://127.0.0.1:9");
+        try (ServerUnderTest broken = runtime().start(properties)) {
+            Api brokenApi = new Api(broken, pool);
+            ApiResponse readiness = brokenApi.send(ApiRequest.of("GET", "/health/readiness"));
+            ApiResponse liveness = brokenApi.send(ApiRequest.of("GET", "/health/liveness"));
+            ApiResponse create = brokenApi.create("alice", "Store is down", "high");
+
+            assertEquals(503, readiness.status(), readiness::toString);
+            assertEquals("DOWN", readiness.json().get("status").asText());
+            assertEquals(200, liveness.status(), liveness::toString);
+            assertProblem(create, 503, "service-unavailable");
+        }
     }
 
     // ---- helpers ----

@@ -10,7 +10,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class);
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false);
         if (DevMode.requested()) {
             micronaut.properties(DevMode.start(System.getenv()));
         }

@@ -1,0 +1,40 @@
+package dev.hauntedhelpdesk.web;
+
+import dev.hauntedhelpdesk.config.HelpdeskSettings;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.cors.CorsOriginConfiguration;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CORS is off unless CORS_ORIGINS lists origins; then exactly those origins may call the API from
+ * a browser and read the headers a client needs (ETag for If-Match, Location, correlation id).
+ */
+@Singleton
+class CorsFromSettings implements BeanCreatedEventListener<HttpServerConfiguration.CorsConfiguration> {
+
+    private final HelpdeskSettings settings;
+
+    CorsFromSettings(HelpdeskSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public HttpServerConfiguration.CorsConfiguration onCreated(
+            BeanCreatedEvent<HttpServerConfiguration.CorsConfiguration> event) {
+        HttpServerConfiguration.CorsConfiguration cors = event.getBean();
+        List<String> origins = settings.corsOrigins();
+        cors.setEnabled(!origins.isEmpty());
+        if (!origins.isEmpty()) {
+            CorsOriginConfiguration web = new CorsOriginConfiguration();
+            web.setAllowedOrigins(origins);
+            web.setExposedHeaders(List.of("ETag", "Location", "X-Correlation-ID", "Idempotent-Replayed"));
+            cors.setConfigurations(Map.of("web", web));
+        }
+        return cors;
+    }
+}

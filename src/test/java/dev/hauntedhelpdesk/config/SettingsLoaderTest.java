@@ -1,0 +1,322 @@
+package dev.hauntedhelpdesk.config;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.env.MapPropertySource;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.PropertySourcePropertyResolver;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.io.scan.ClassPathResourceLoader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsLoaderTest {
+
+    /** The values application.yml falls back to when no environment variable is set. */
+    private static final Map<String, String> YML_DEFAULTS = Map.ofEntries(
+            Map.entry("helpdesk.create-table", "false"),
+            Map.entry("helpdesk.region", "us-east-1"),
+            Map.entry("helpdesk.api-host", "0.0.0.0"),
+            Map.entry("helpdesk.api-port", "8000"),
+            Map.entry("helpdesk.cors-origins", ""),
+            Map.entry("helpdesk.upload-dir", "./uploads"),
+            Map.entry("helpdesk.max-upload-size-mb", "10"),
+            Map.entry("helpdesk.memory-dir", "./memories"),
+            Map.entry("helpdesk.max-handoffs", "10"),
+            Map.entry("helpdesk.execution-timeout", "300"),
+            Map.entry("helpdesk.bedrock-model-id", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+            Map.entry("helpdesk.cognito.region", ""),
+            Map.entry("helpdesk.cognito.jwks-url", ""));
+
+    /** What a deployment must add: application.yml has no default for these. */
+    private static final Map<String, String> REQUIRED = Map.of(
+            "helpdesk.table-name", "helpdesk-tickets",
+            "helpdesk.cognito.user-pool-id", "eu-west-1_AbC123",
+            "helpdesk.cognito.client-ids", "client-a, client-b");
+
+    // ---- defaults ---------------------------------------------------------------------------
+
+    @Test
+    void load_acceptsEveryDefault_onceTheRequiredValuesAreSet() {
+        HelpdeskSettings settings = load(validSettings());
+
+        assertAll(
+                () -> assertEquals("helpdesk-tickets", settings.tableName()),
+                () -> assertFalse(settings.createTable()),
+                () -> assertEquals("us-east-1", settings.region()),
+                () -> assertEquals("0.0.0.0", settings.apiHost()),
+                () -> assertEquals(8000, settings.apiPort()),
+                () -> assertEquals(List.of(), settings.corsOrigins()),
+                () -> assertEquals(Path.of("./uploads"), settings.uploadDir()),
+                () -> assertEquals(10, settings.maxUploadSizeMb()),
+                () -> assertEquals(Path.of("./memories"), settings.memoryDir()),
+                () -> assertEquals(10, settings.maxHandoffs()),
+                () -> assertEquals(Duration.ofSeconds(300), settings.executionTimeout()),
+                () -> assertEquals("us.anthropic.claude-sonnet-4-5-20250929-v1:0", settings.bedrockModelId()),
+                () -> assertEquals(List.of("client-a", "client-b"), settings.cognito().clientIds()));
+    }
+
+    @Test
+    void applicationYml_resolvesToTheDocumentedDefaults_whenNoVariableIsSet() {
+        // Loads the real application.yml, so its placeholders are resolved as Micronaut resolves them.
+        // A variable set in the environment running the tests legitimately wins over the default.
+        PropertySourcePropertyResolver resolver = new PropertySourcePropertyResolver(applicationYml());
+        Map<String, String> expected = new HashMap<>();
+        Map<String, String> actual = new HashMap<>();
+        YML_DEFAULTS.forEach((key, value) -> {
+            if (!key.equals("helpdesk.bedrock-model-id")) {
+                expected.put(key, envOr(variableFor(key), value));
+                actual.put(key, resolver.get(key, String.class).map(String::trim).orElse(""));
+            }
+        });
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void applicationYml_keepsTheWholeDefaultBedrockModelId_includingItsColon() {
+        // "${BEDROCK_MODEL_ID:us.anthropic...-v1:0}": Micronaut reads every further ':' as another
+        // fallback, so an unquoted default containing ':' is cut at its last colon.
+        PropertySourcePropertyResolver resolver = new PropertySourcePropertyResolver(applicationYml());
+        assertEquals(envOr("BEDROCK_MODEL_ID", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+                resolver.get("helpdesk.bedrock-model-id", String.class).orElse(""));
+    }
+
+    @Test
+    void load_readsTheRealApplicationYml_withOnlyTheRequiredValuesAdded() {
+        PropertySource required = MapPropertySource.of("required", new HashMap<>(REQUIRED));
+        HelpdeskSettings settings =
+                new SettingsLoader(new PropertySourcePropertyResolver(applicationYml(), required)).load();
+        assertEquals("helpdesk-tickets", settings.tableName());
+        assertEquals("eu-west-1_AbC123", settings.cognito().userPoolId());
+    }
+
+    // ---- one message naming every bad variable ------------------------------------------------
+
+    @Test
+    void load_namesEveryBadVariableInOneException_whenTableMissingPortNotANumberAndOriginBad() {
+        Map<String, Object> settings = validSettings();
+        settings.remove("helpdesk.table-name");
+        settings.put("helpdesk.api-port", "abc");
+        settings.put("helpdesk.cors-origins", "https://ok.example.com, app.example.com");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(settings));
+
+        String message = e.getMessage();
+        assertAll(
+                () -> assertTrue(message.contains("DYNAMODB_TABLE_NAME"), message),
+                () -> assertTrue(message.contains("API_PORT"), message),
+                () -> assertTrue(message.contains("'abc'"), message),
+                () -> assertTrue(message.contains("CORS_ORIGINS"), message),
+                () -> assertTrue(message.contains("'app.example.com'"), message),
+                () -> assertFalse(message.contains("'https://ok.example.com'"), message),
+                () -> assertFalse(message.contains("COGNITO"), "a good variable was reported: " + message));
+    }
+
+    @Test
+    void load_namesEveryRequiredVariable_whenNothingIsConfigured() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(new HashMap<>()));
+        for (String variable : List.of("AWS_DEFAULT_REGION", "DYNAMODB_TABLE_NAME", "API_HOST", "API_PORT",
+                "UPLOAD_DIR", "MAX_UPLOAD_SIZE_MB", "MEMORY_DIR", "MAX_HANDOFFS", "EXECUTION_TIMEOUT",
+                "BEDROCK_MODEL_ID", "COGNITO_USER_POOL_ID", "COGNITO_APP_CLIENT_IDS")) {
+            assertTrue(e.getMessage().contains(variable), variable + " missing from: " + e.getMessage());
+        }
+    }
+
+    // ---- single settings ----------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "70000", "-1", "65536", "80.5", ""})
+    void load_rejectsApiPort_outsideOneTo65535(String port) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.api-port", port)));
+        assertTrue(e.getMessage().contains("API_PORT"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "65535", " 8080 "})
+    void load_acceptsApiPort_insideOneTo65535(String port) {
+        assertEquals(Integer.parseInt(port.trim()), load(validSettings("helpdesk.api-port", port)).apiPort());
+    }
+
+    @Test
+    void load_acceptsCommaSeparatedOriginsAndTheWildcard() {
+        HelpdeskSettings settings = load(validSettings("helpdesk.cors-origins",
+                " https://app.example.com ,http://localhost:3000,,* "));
+        assertEquals(List.of("https://app.example.com", "http://localhost:3000", "*"), settings.corsOrigins());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://files.example.com", "https://app.example.com/path", "example.com", "https://"})
+    void load_rejectsOriginsThatAreNotSchemeAndHost(String origin) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.cors-origins", origin)));
+        assertTrue(e.getMessage().contains("CORS_ORIGINS"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "on"})
+    void load_rejectsCreateTable_thatIsNotTrueOrFalse(String value) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.create-table", value)));
+        assertTrue(e.getMessage().contains("DYNAMODB_CREATE_TABLE"), e.getMessage());
+    }
+
+    @Test
+    void load_readsCreateTableTrue_inAnyCase() {
+        assertTrue(load(validSettings("helpdesk.create-table", "TRUE")).createTable());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"europe", "US-EAST-1", "us-east", "us_east_1"})
+    void load_rejectsRegions_thatAreNotAwsRegions(String region) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.region", region)));
+        assertTrue(e.getMessage().contains("AWS_DEFAULT_REGION"), e.getMessage());
+    }
+
+    @Test
+    void load_rejectsAMissingAppClientIdList() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.cognito.client-ids", " , ")));
+        assertTrue(e.getMessage().contains("COGNITO_APP_CLIENT_IDS"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AbC123", "eu-west-1", "eu-west-1_", "eu west 1_AbC"})
+    void load_rejectsPoolIds_thatAreNotRegionUnderscoreId(String poolId) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.cognito.user-pool-id", poolId)));
+        assertTrue(e.getMessage().contains("COGNITO_USER_POOL_ID"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "101"})
+    void load_rejectsUploadLimits_outsideOneTo100(String megabytes) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.max-upload-size-mb", megabytes)));
+        assertTrue(e.getMessage().contains("MAX_UPLOAD_SIZE_MB"), e.getMessage());
+    }
+
+    @Test
+    void load_rejectsHandoffsAndTimeout_outsideTheirRanges_together() {
+        Map<String, Object> settings = validSettings();
+        settings.put("helpdesk.max-handoffs", "51");
+        settings.put("helpdesk.execution-timeout", "901");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(settings));
+        assertTrue(e.getMessage().contains("MAX_HANDOFFS"), e.getMessage());
+        assertTrue(e.getMessage().contains("EXECUTION_TIMEOUT"), e.getMessage());
+    }
+
+    // ---- Cognito ------------------------------------------------------------------------------
+
+    @Test
+    void load_derivesTheJwksUrlFromRegionAndPool_whenNoJwksUrlIsSet() {
+        HelpdeskSettings.Cognito cognito = load(validSettings()).cognito();
+        assertEquals(URI.create("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json"),
+                cognito.jwksUrl());
+        assertEquals("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123", cognito.issuer());
+    }
+
+    @Test
+    void load_takesTheCognitoRegionFromThePoolIdPrefix_notFromTheAwsRegion() {
+        Map<String, Object> settings = validSettings();
+        settings.put("helpdesk.region", "us-east-1");
+        settings.put("helpdesk.cognito.user-pool-id", "ap-southeast-2_Xyz789");
+        HelpdeskSettings.Cognito cognito = load(settings).cognito();
+        assertEquals("ap-southeast-2", cognito.region());
+        assertEquals("https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_Xyz789", cognito.issuer());
+    }
+
+    @Test
+    void load_prefersAnExplicitCognitoRegion_overThePoolIdPrefix() {
+        HelpdeskSettings.Cognito cognito = load(validSettings("helpdesk.cognito.region", "us-west-2")).cognito();
+        assertEquals("us-west-2", cognito.region());
+        assertEquals(URI.create("https://cognito-idp.us-west-2.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json"),
+                cognito.jwksUrl());
+    }
+
+    @Test
+    void load_rejectsACognitoRegion_thatIsNotAnAwsRegion() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.cognito.region", "mars")));
+        assertTrue(e.getMessage().contains("COGNITO_REGION"), e.getMessage());
+    }
+
+    @Test
+    void load_overridesOnlyTheJwksUrl_whenCognitoJwksUrlIsSet() {
+        HelpdeskSettings.Cognito cognito = load(validSettings("helpdesk.cognito.jwks-url",
+                "http://127.0.0.1:5000/eu-west-1_AbC123/.well-known/jwks.json")).cognito();
+        assertEquals(URI.create("http://127.0.0.1:5000/eu-west-1_AbC123/.well-known/jwks.json"), cognito.jwksUrl());
+        assertEquals("eu-west-1", cognito.region());
+        assertEquals("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123", cognito.issuer());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://keys.example.com/jwks.json", "not a url", "/.well-known/jwks.json"})
+    void load_rejectsAJwksUrl_thatIsNotHttp(String url) {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.cognito.jwks-url", url)));
+        assertTrue(e.getMessage().contains("COGNITO_JWKS_URL"), e.getMessage());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static Map<String, Object> validSettings() {
+        Map<String, Object> settings = new HashMap<>(YML_DEFAULTS);
+        settings.putAll(REQUIRED);
+        return settings;
+    }
+
+    private static Map<String, Object> validSettings(String key, String value) {
+        Map<String, Object> settings = validSettings();
+        settings.put(key, value);
+        return settings;
+    }
+
+    private static HelpdeskSettings load(Map<String, Object> settings) {
+        return new SettingsLoader(new PropertySourcePropertyResolver(MapPropertySource.of("test", settings))).load();
+    }
+
+    private static PropertySource applicationYml() {
+        return new YamlPropertySourceLoader()
+                .load("application", ClassPathResourceLoader.defaultLoader(SettingsLoaderTest.class.getClassLoader()))
+                .orElseThrow(() -> new AssertionError("application.yml is not on the test class path"));
+    }
+
+    private static String envOr(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value != null && !value.isEmpty() ? value.trim() : fallback;
+    }
+
+    /** The environment variable application.yml maps a helpdesk.* key from. */
+    private static String variableFor(String key) {
+        return switch (key) {
+            case "helpdesk.create-table" -> "DYNAMODB_CREATE_TABLE";
+            case "helpdesk.region" -> "AWS_DEFAULT_REGION";
+            case "helpdesk.api-host" -> "API_HOST";
+            case "helpdesk.api-port" -> "API_PORT";
+            case "helpdesk.cors-origins" -> "CORS_ORIGINS";
+            case "helpdesk.upload-dir" -> "UPLOAD_DIR";
+            case "helpdesk.max-upload-size-mb" -> "MAX_UPLOAD_SIZE_MB";
+            case "helpdesk.memory-dir" -> "MEMORY_DIR";
+            case "helpdesk.max-handoffs" -> "MAX_HANDOFFS";
+            case "helpdesk.execution-timeout" -> "EXECUTION_TIMEOUT";
+            case "helpdesk.bedrock-model-id" -> "BEDROCK_MODEL_ID";
+            case "helpdesk.cognito.region" -> "COGNITO_REGION";
+            case "helpdesk.cognito.jwks-url" -> "COGNITO_JWKS_URL";
+            default -> throw new IllegalArgumentException(key);
+        };
+    }
+}
