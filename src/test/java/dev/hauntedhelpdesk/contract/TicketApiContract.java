@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
+import dev.hauntedhelpdesk.testing.DynamoDbLocalServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,20 @@ public abstract class TicketApiContract {
 
     protected abstract RuntimeUnderTest runtime();
 
+    /** The user pool whose tokens the scenarios use; moto's by default. */
+    protected CognitoPool cognitoPool() {
+        return CognitoPool.shared();
+    }
+
+    /** Properties pointing the runtime at its back-ends; DynamoDB Local by default. */
+    protected Map<String, Object> backendProperties(String tableName) {
+        return BackendProperties.forApp(tableName, DynamoDbLocalServer.shared().endpoint(), cognitoPool());
+    }
+
     @BeforeAll
     void startServer() {
-        pool = CognitoPool.shared();
-        Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
+        pool = cognitoPool();
+        Map<String, Object> properties = backendProperties(BackendProperties.uniqueTableName());
         properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.test.faults", "true");
         properties.put("helpdesk.cors-origins", ALLOWED_ORIGIN);
@@ -449,7 +460,7 @@ public abstract class TicketApiContract {
 
     @Test
     void unreachableTable_makesReadinessDown_andWritesFailWith503() {
-        Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
+        Map<String, Object> properties = backendProperties(BackendProperties.uniqueTableName());
         // Nothing listens on port 9 of loopback: every DynamoDB call fails fast.
         properties.put("aws.services.dynamodb.endpoint-override", "http://127.0.0.1:9");
         try (ServerUnderTest broken = runtime().start(properties)) {

@@ -21,14 +21,24 @@ public final class BackendProperties {
      * @return properties for {@code ApplicationContext.run(Map)} or {@code @Property} sources
      */
     public static Map<String, Object> forApp(String tableName) {
-        DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.shared();
-        CognitoPool pool = CognitoPool.shared();
+        return forApp(tableName, DynamoDbLocalServer.shared().endpoint(), CognitoPool.shared());
+    }
+
+    /**
+     * The same, for any DynamoDB endpoint (DynamoDB Local, LocalStack) and any pool.
+     *
+     * @param tableName the DynamoDB table the application should use
+     * @param dynamoDbEndpoint where DynamoDB answers
+     * @param pool the user pool whose tokens the application accepts
+     * @return properties for the application context
+     */
+    public static Map<String, Object> forApp(String tableName, java.net.URI dynamoDbEndpoint, CognitoPool pool) {
         Map<String, Object> properties = new LinkedHashMap<>();
         // Names read by micronaut-aws-sdk-v2's EnvironmentAwsRegionProvider and EnvironmentAwsCredentialsProvider.
         properties.put("aws.region", LocalAws.REGION.id());
         properties.put("aws.access-key-id", LocalAws.ACCESS_KEY_ID);
         properties.put("aws.secret-key", LocalAws.SECRET_KEY);
-        properties.put("aws.services.dynamodb.endpoint-override", dynamoDb.endpoint().toString());
+        properties.put("aws.services.dynamodb.endpoint-override", dynamoDbEndpoint.toString());
         properties.put("helpdesk.table-name", tableName);
         properties.put("helpdesk.cognito.region", pool.region());
         properties.put("helpdesk.cognito.user-pool-id", pool.poolId());

@@ -39,7 +39,7 @@ public final class CognitoPool {
 
     private static CognitoPool shared;
 
-    private final MotoServer moto;
+    private final URI endpoint;
     private final CognitoIdentityProviderClient cognito;
     private final String poolId;
     private final String clientId;
@@ -48,9 +48,9 @@ public final class CognitoPool {
     private final Map<String, AuthenticationResultType> otherAppLogins = new ConcurrentHashMap<>();
     private final Map<String, RSAKey> forgingKeys = new ConcurrentHashMap<>();
 
-    private CognitoPool(MotoServer moto, CognitoIdentityProviderClient cognito, String poolId,
+    private CognitoPool(URI endpoint, CognitoIdentityProviderClient cognito, String poolId,
             String clientId, String otherClientId) {
-        this.moto = moto;
+        this.endpoint = endpoint;
         this.cognito = cognito;
         this.poolId = poolId;
         this.clientId = clientId;
@@ -76,10 +76,21 @@ public final class CognitoPool {
      * @return the new pool
      */
     public static CognitoPool create(MotoServer moto) {
+        return create(moto.endpoint());
+    }
+
+    /**
+     * Creates a fresh pool on any Cognito-compatible endpoint (moto, or LocalStack with an auth
+     * token), whose JWKS is served at {@code <endpoint>/<pool>/.well-known/jwks.json}.
+     *
+     * @param endpoint the emulator's endpoint
+     * @return the new pool
+     */
+    public static CognitoPool create(URI endpoint) {
         CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
                 .region(LocalAws.REGION)
                 .credentialsProvider(LocalAws.credentials())
-                .endpointOverride(moto.endpoint())
+                .endpointOverride(endpoint)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         String poolId = cognito.createUserPool(r -> r.poolName(POOL_NAME)).userPool().id();
@@ -88,7 +99,7 @@ public final class CognitoPool {
         GROUPS_BY_USER.values().stream().flatMap(List::stream).distinct()
                 .forEach(group -> cognito.createGroup(r -> r.userPoolId(poolId).groupName(group)));
         GROUPS_BY_USER.forEach((username, groups) -> createUser(cognito, poolId, username, groups));
-        return new CognitoPool(moto, cognito, poolId, clientId, otherClientId);
+        return new CognitoPool(endpoint, cognito, poolId, clientId, otherClientId);
     }
 
     /** @return the user pool id */
@@ -118,7 +129,7 @@ public final class CognitoPool {
 
     /** @return where moto serves the pool's signing keys */
     public URI jwksUrl() {
-        return URI.create(moto.endpoint() + "/" + poolId + "/.well-known/jwks.json");
+        return URI.create(endpoint + "/" + poolId + "/.well-known/jwks.json");
     }
 
     /**
