@@ -22,11 +22,27 @@ public final class JavaProcess implements AutoCloseable {
         this.output = output;
     }
 
-    /** Starts {@code mainClass}; the environment holds PATH/HOME/JAVA_HOME plus {@code env}. */
+    /** Starts {@code mainClass} on the test classpath; the environment is PATH/HOME plus {@code env}. */
     public static JavaProcess start(String mainClass, Map<String, String> env, String... args) {
+        return run(env, List.of("-cp", System.getProperty("java.class.path"), mainClass), args);
+    }
+
+    /** Starts a packaged jar with {@code java -jar}, as its container would. */
+    public static JavaProcess startJar(Path jar, Map<String, String> env) {
+        return run(env, List.of("-jar", jar.toString()));
+    }
+
+    /** Starts {@code mainClass} on exactly {@code classpath} (a packaged artifact plus a probe). */
+    public static JavaProcess start(String classpath, String mainClass, Map<String, String> env) {
+        return run(env, List.of("-cp", classpath, mainClass));
+    }
+
+    private static JavaProcess run(Map<String, String> env, List<String> javaArgs, String... args) {
+        // The JVM running the tests is the toolchain's JDK 21+, which the artifacts need.
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                mainClass));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(javaArgs);
         command.addAll(List.of(args));
         try {
             Path output = Files.createTempFile("helpdesk-process", ".log");
@@ -38,7 +54,7 @@ public final class JavaProcess implements AutoCloseable {
             environment.putAll(env);
             return new JavaProcess(builder.start(), output);
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start " + mainClass, e);
+            throw new IllegalStateException("Could not start " + command, e);
         }
     }
 

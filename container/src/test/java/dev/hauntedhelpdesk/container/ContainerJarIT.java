@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,17 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The container's real entry point in a fresh JVM, configured only by environment variables. */
-class ContainerStartupTest {
+/**
+ * The packaged container jar, started with {@code java -jar} in a fresh JVM and configured only by
+ * environment variables, as the image runs it.
+ */
+class ContainerJarIT {
 
-    private static final String MAIN = Application.class.getName();
+    private static final Path JAR = Path.of(System.getProperty("artifact.jar", "target/missing.jar"));
 
     @Test
     void startup_failsFast_namingEveryBadVariable() {
         Map<String, String> env = BackendEnvironment.complete();
         env.remove("DYNAMODB_TABLE_NAME");
         env.put("API_PORT", "abc");
-        try (JavaProcess process = JavaProcess.start(MAIN, env)) {
+        try (JavaProcess process = JavaProcess.startJar(JAR, env)) {
             int exit = process.waitFor(60);
             String output = process.output();
             assertNotEquals(-1, exit, "still running after 60 s: " + output);
@@ -45,7 +49,7 @@ class ContainerStartupTest {
         env.put("API_PORT", Integer.toString(port));
         env.put("AWS_SECRET_ACCESS_KEY", "do-not-log-me");
         long started = System.nanoTime();
-        try (JavaProcess process = JavaProcess.start(MAIN, env)) {
+        try (JavaProcess process = JavaProcess.startJar(JAR, env)) {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> ready = null;
             while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos() && process.isAlive()) {
@@ -60,7 +64,8 @@ class ContainerStartupTest {
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertTrue(ready != null, "never answered: " + process.output());
             assertEquals(200, ready.statusCode(), ready.body());
-            System.out.printf("container cold start: %d ms from JVM launch to first healthy response%n", millis);
+            System.out.printf("container cold start: %d ms from JVM launch to first healthy response (%s, %d bytes)%n",
+                    millis, JAR.getFileName(), JAR.toFile().length());
 
             HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/tickets")).build(), HttpResponse.BodyHandlers.ofString());
