@@ -16,10 +16,15 @@ final class ETags {
         if (value.startsWith("W/")) {
             value = value.substring(2);
         }
-        value = value.replace("\"", "");
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        if (!value.matches("[0-9]{1,19}")) {
+            return -1;
+        }
         try {
             return Long.parseLong(value);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException tooLarge) {
             return -1;
         }
     }

@@ -27,8 +27,10 @@ public record PageCursor(String createdKey) {
     public static PageCursor decode(String cursor) {
         try {
             String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (CREATED_KEY.matcher(key).matches()) {
-                return new PageCursor(key);
+            PageCursor decoded = new PageCursor(key);
+            // Only the exact encoding this API hands out is accepted (no padding or stray bits).
+            if (CREATED_KEY.matcher(key).matches() && decoded.encode().equals(cursor)) {
+                return decoded;
             }
         } catch (IllegalArgumentException e) {
             // reported below

@@ -15,8 +15,10 @@ final class WireEnums {
         if (value == null) {
             return Optional.empty();
         }
+        // ASCII-only comparison: look-alike letters and control characters never match.
+        String candidate = value.strip();
         return Arrays.stream(type.getEnumConstants())
-                .filter(e -> e.name().equals(value.trim().toUpperCase(Locale.ROOT)))
+                .filter(e -> e.name().equalsIgnoreCase(candidate) && candidate.chars().allMatch(c -> c < 128))
                 .findFirst();
     }
 
