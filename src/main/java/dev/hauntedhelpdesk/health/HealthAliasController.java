@@ -1,6 +1,10 @@
 package dev.hauntedhelpdesk.health;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
@@ -14,8 +18,8 @@ import java.security.Principal;
 
 /**
  * {@code /health/live} and {@code /health/ready}: the short probe paths some orchestrators use,
- * answering exactly as {@code /health/liveness} and {@code /health/readiness} (same body, same
- * 503 when DOWN, applied by the management module's health filter on /health/**).
+ * answering exactly as {@code /health/liveness} and {@code /health/readiness}: same body, and 503
+ * when DOWN (the management module maps that only for its own endpoint paths).
  */
 @Controller("/health")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -28,12 +32,17 @@ class HealthAliasController {
     }
 
     @Get("/live")
-    Publisher<HealthResult> live(@Nullable Principal principal) {
-        return health.getHealth(principal, HealthCheckType.LIVENESS);
+    Publisher<HttpResponse<HealthResult>> live(@Nullable Principal principal) {
+        return withStatus(health.getHealth(principal, HealthCheckType.LIVENESS));
     }
 
     @Get("/ready")
-    Publisher<HealthResult> ready(@Nullable Principal principal) {
-        return health.getHealth(principal, HealthCheckType.READINESS);
+    Publisher<HttpResponse<HealthResult>> ready(@Nullable Principal principal) {
+        return withStatus(health.getHealth(principal, HealthCheckType.READINESS));
+    }
+
+    private static Publisher<HttpResponse<HealthResult>> withStatus(Publisher<HealthResult> result) {
+        return Publishers.map(result, r -> HttpResponse.status(
+                HealthStatus.DOWN.equals(r.getStatus()) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).body(r));
     }
 }

@@ -466,11 +466,13 @@ public abstract class TicketApiContract {
         try (ServerUnderTest broken = runtime().start(properties)) {
             Api brokenApi = new Api(broken, pool);
             ApiResponse readiness = brokenApi.send(ApiRequest.of("GET", "/health/readiness"));
+            ApiResponse ready = brokenApi.send(ApiRequest.of("GET", "/health/ready"));
             ApiResponse liveness = brokenApi.send(ApiRequest.of("GET", "/health/liveness"));
             ApiResponse create = brokenApi.create("alice", "Store is down", "high");
 
             assertEquals(503, readiness.status(), readiness::toString);
             assertEquals("DOWN", readiness.json().get("status").asText());
+            assertEquals(503, ready.status(), ready::toString);
             assertEquals(200, liveness.status(), liveness::toString);
             assertProblem(create, 503, "service-unavailable");
         }

@@ -43,6 +43,20 @@ class ContainerJarIT {
     }
 
     @Test
+    void devMode_refusesToStart_onEcs() {
+        Map<String, String> env = BackendEnvironment.complete();
+        env.put("MICRONAUT_ENVIRONMENTS", "dev");
+        env.put("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/task");
+        try (JavaProcess process = JavaProcess.startJar(JAR, env)) {
+            int exit = process.waitFor(60);
+            String output = process.output();
+            assertNotEquals(-1, exit, "still running after 60 s: " + output);
+            assertNotEquals(0, exit, output);
+            assertTrue(output.contains("Dev mode refuses to start in a deployed runtime"), output);
+        }
+    }
+
+    @Test
     void startup_servesHealthAndApi_fromEnvironmentAlone() throws Exception {
         Map<String, String> env = BackendEnvironment.complete();
         int port = FreePort.find();

@@ -43,6 +43,8 @@ class LambdaJarIT {
             assertEquals(0, exit, output);
             String result = output.lines().filter(l -> l.startsWith("RESULT")).findFirst().orElse("");
             assertTrue(result.contains("status=200"), output);
+            assertTrue(output.contains("\"logger_name\":\"access\"") && output.contains("\"correlation_id\":\"cold-start\""),
+                    "a JSON access line correlated by the API Gateway request id: " + output);
             System.out.println("lambda cold start: " + result + " (" + JAR.getFileName() + ", " + JAR.toFile().length()
                     + " bytes)");
         }
