@@ -13,9 +13,12 @@
 #                       set it to an empty string to use real AWS
 #   AWS_DEFAULT_REGION  region (default us-east-1)
 #   DEMO_PASSWORD       permanent password of the demo users (default Helpdesk-Demo-1)
+#   DYNAMODB_TABLE_NAME table 10-dynamodb.sh created (default helpdesk-tickets), passed on
+#   APP_ENDPOINT_URL    the emulator as the application reaches it, when that differs from
+#                       AWS_ENDPOINT_URL (e.g. http://localstack:4566 from another container)
 #   HELPDESK_OUT        env file to write (default /tmp/helpdesk-localstack.env) with
-#                       COGNITO_USER_POOL_ID, COGNITO_APP_CLIENT_IDS, COGNITO_REGION and, when an
-#                       endpoint is set, COGNITO_JWKS_URL
+#                       DYNAMODB_TABLE_NAME, COGNITO_USER_POOL_ID, COGNITO_APP_CLIENT_IDS,
+#                       COGNITO_REGION and, when an endpoint is set, COGNITO_JWKS_URL
 set -euo pipefail
 
 endpoint="${AWS_ENDPOINT_URL-http://localhost:4566}"
@@ -23,6 +26,8 @@ export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}"
 export AWS_PAGER=""
 password="${DEMO_PASSWORD:-Helpdesk-Demo-1}"
 out="${HELPDESK_OUT:-/tmp/helpdesk-localstack.env}"
+table="${DYNAMODB_TABLE_NAME:-helpdesk-tickets}"
+app_endpoint="${APP_ENDPOINT_URL:-$endpoint}"
 pool_name="helpdesk"
 client_name="helpdesk-app"
 
@@ -103,11 +108,12 @@ demo_user admin@example.com agents admins
 
 mkdir -p "$(dirname "$out")"
 {
+  echo "DYNAMODB_TABLE_NAME=$table"
   echo "COGNITO_USER_POOL_ID=$pool_id"
   echo "COGNITO_APP_CLIENT_IDS=$client_id"
   echo "COGNITO_REGION=$AWS_DEFAULT_REGION"
   if [[ -n "$endpoint" ]]; then
-    echo "COGNITO_JWKS_URL=${endpoint%/}/$pool_id/.well-known/jwks.json"
+    echo "COGNITO_JWKS_URL=${app_endpoint%/}/$pool_id/.well-known/jwks.json"
   fi
 } >"$out.tmp"
 mv "$out.tmp" "$out"

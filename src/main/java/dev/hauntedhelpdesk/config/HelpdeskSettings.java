@@ -23,7 +23,45 @@ public record HelpdeskSettings(
         int maxHandoffs,
         Duration executionTimeout,
         String bedrockModelId,
-        Cognito cognito) {
+        Cognito cognito,
+        Attachments attachments,
+        Triage triage) {
+
+    /** The settings without triage settings of their own: triage runs on {@link Triage#defaults()}. */
+    public HelpdeskSettings(String tableName, boolean createTable, String region, String apiHost, int apiPort,
+                            List<String> corsOrigins, Path uploadDir, int maxUploadSizeMb, Path memoryDir,
+                            int maxHandoffs, Duration executionTimeout, String bedrockModelId, Cognito cognito,
+                            Attachments attachments) {
+        this(tableName, createTable, region, apiHost, apiPort, corsOrigins, uploadDir, maxUploadSizeMb, memoryDir,
+                maxHandoffs, executionTimeout, bedrockModelId, cognito, attachments, Triage.defaults());
+    }
+
+    /** Which engine the triage team runs on: in-process with no network, or Amazon Bedrock. */
+    public enum TriageEngineKind { LOCAL, BEDROCK }
+
+    /**
+     * Triage settings beyond {@code MAX_HANDOFFS} and {@code EXECUTION_TIMEOUT}: the engine, the
+     * per-step timeout, the repetition window that stops ping-pong, whether a new ticket is
+     * triaged at once, the SQS queue that carries tickets to the Lambda worker ({@code null}: no
+     * queue), and the container's worker pool.
+     */
+    public record Triage(TriageEngineKind engine, Duration stepTimeout, int repetitionWindow, boolean onCreate,
+                         String queueUrl, int workers, int queueCapacity) {
+
+        /** The values application.yml falls back to. */
+        public static Triage defaults() {
+            return new Triage(TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3, true, null, 2, 100);
+        }
+    }
+
+    /** Where attachment bytes are kept: {@code UPLOAD_DIR} on disk, or an S3 bucket (Lambda's disk is ephemeral). */
+    public enum AttachmentStore { FILESYSTEM, S3 }
+
+    /**
+     * Attachment limits and storage. {@code s3Bucket} is set only for {@link AttachmentStore#S3}.
+     */
+    public record Attachments(AttachmentStore store, String s3Bucket, int maxFilesPerRequest) {
+    }
 
     /** Where access tokens come from and how they are checked. */
     public record Cognito(String region, String userPoolId, List<String> clientIds, URI jwksUrl) {

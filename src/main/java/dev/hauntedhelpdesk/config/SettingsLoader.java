@@ -21,6 +21,8 @@ final class SettingsLoader {
 
     private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9A-Za-z]+");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d|local");
+    /** S3's naming rules for general purpose buckets, in short: 3-63 of [a-z0-9.-], alphanumeric ends. */
+    private static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[^/\\s]+");
 
     private final PropertyResolver properties;
@@ -45,10 +47,12 @@ final class SettingsLoader {
         }
         Path uploadDir = path("upload-dir", "UPLOAD_DIR");
         int maxUpload = integer("max-upload-size-mb", "MAX_UPLOAD_SIZE_MB", 1, 100);
+        HelpdeskSettings.Attachments attachments = attachments();
         Path memoryDir = path("memory-dir", "MEMORY_DIR");
         int maxHandoffs = integer("max-handoffs", "MAX_HANDOFFS", 1, 50);
         int timeoutSeconds = integer("execution-timeout", "EXECUTION_TIMEOUT", 1, 900);
         String modelId = required("bedrock-model-id", "BEDROCK_MODEL_ID", "a Bedrock model or inference profile id");
+        HelpdeskSettings.Triage triage = triage();
 
         String poolId = matching("cognito.user-pool-id", "COGNITO_USER_POOL_ID", POOL_ID,
                 "a Cognito user pool id such as us-east-1_AbC123");
@@ -79,7 +83,49 @@ final class SettingsLoader {
         }
         return new HelpdeskSettings(tableName, createTable, region, apiHost, apiPort, corsOrigins, uploadDir,
                 maxUpload, memoryDir, maxHandoffs, Duration.ofSeconds(timeoutSeconds), modelId,
-                new HelpdeskSettings.Cognito(cognitoRegion, poolId, clientIds, jwksUrl));
+                new HelpdeskSettings.Cognito(cognitoRegion, poolId, clientIds, jwksUrl), attachments, triage);
+    }
+
+    private HelpdeskSettings.Triage triage() {
+        String engineName = raw("triage.engine").orElse("");
+        HelpdeskSettings.TriageEngineKind engine = HelpdeskSettings.TriageEngineKind.LOCAL;
+        if (engineName.equalsIgnoreCase("bedrock")) {
+            engine = HelpdeskSettings.TriageEngineKind.BEDROCK;
+        } else if (!engineName.equalsIgnoreCase("local")) {
+            problems.add("TRIAGE_ENGINE: expected local or bedrock, got '" + engineName + "'");
+        }
+        int stepSeconds = integer("triage.step-timeout", "TRIAGE_STEP_TIMEOUT", 1, 300);
+        int window = integer("triage.repetition-window", "TRIAGE_REPETITION_WINDOW", 2, 10);
+        boolean onCreate = bool("triage.on-create", "TRIAGE_ON_CREATE", "true");
+        String queue = raw("triage.queue-url").orElse("");
+        String queueUrl = null;
+        if (!queue.isEmpty()) {
+            URI uri = parse(queue, "TRIAGE_QUEUE_URL", "an SQS queue URL such as "
+                    + "https://sqs.us-east-1.amazonaws.com/123456789012/helpdesk-triage", SettingsLoader::httpUri);
+            queueUrl = uri == null ? null : queue;
+        }
+        int workers = integer("triage.workers", "TRIAGE_WORKERS", 1, 64);
+        int capacity = integer("triage.queue-capacity", "TRIAGE_QUEUE_CAPACITY", 1, 10000);
+        return new HelpdeskSettings.Triage(engine, Duration.ofSeconds(stepSeconds), window, onCreate, queueUrl,
+                workers, capacity);
+    }
+
+    private HelpdeskSettings.Attachments attachments() {
+        String storeName = raw("attachment-store").orElse("");
+        HelpdeskSettings.AttachmentStore store = HelpdeskSettings.AttachmentStore.FILESYSTEM;
+        if (storeName.equalsIgnoreCase("s3")) {
+            store = HelpdeskSettings.AttachmentStore.S3;
+        } else if (!storeName.equalsIgnoreCase("filesystem")) {
+            problems.add("ATTACHMENT_STORE: expected filesystem or s3, got '" + storeName + "'");
+        }
+        String bucket = raw("attachment-bucket").orElse("");
+        if (store == HelpdeskSettings.AttachmentStore.S3 && !S3_BUCKET.matcher(bucket).matches()) {
+            problems.add("ATTACHMENT_BUCKET: required with ATTACHMENT_STORE=s3, an S3 bucket name such as "
+                    + "helpdesk-attachments, got '" + bucket + "'");
+        }
+        int maxFiles = integer("max-files-per-request", "MAX_FILES_PER_REQUEST", 1, 20);
+        return new HelpdeskSettings.Attachments(store,
+                store == HelpdeskSettings.AttachmentStore.S3 ? bucket : null, maxFiles);
     }
 
     private java.util.Optional<String> raw(String key) {
@@ -117,7 +163,11 @@ final class SettingsLoader {
     }
 
     private boolean bool(String key, String variable) {
-        String value = raw(key).orElse("false");
+        return bool(key, variable, "false");
+    }
+
+    private boolean bool(String key, String variable, String fallback) {
+        String value = raw(key).orElse(fallback);
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             problems.add(variable + ": expected true or false, got '" + value + "'");
         }

@@ -132,6 +132,34 @@ class DynamoDbTicketRepository implements TicketRepository {
         }
     }
 
+    @Override
+    public Ticket addAttachments(String ticketId, List<Attachment> attachments, List<WorkflowEntry> entries,
+                                 String updatedAt) {
+        try {
+            Map<String, AttributeValue> item = call(() -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(TicketItems.key(ticketId))
+                    // list_append never drops what a concurrent writer appended; the version bump
+                    // makes a PATCH holding the old ETag fail instead of overwriting these.
+                    .updateExpression("SET #att = list_append(if_not_exists(#att, :empty), :att), "
+                            + "#log = list_append(if_not_exists(#log, :empty), :log), #upd = :upd ADD #v :one")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#att", TicketItems.ATTACHMENTS,
+                            "#log", TicketItems.WORKFLOW_LOG, "#upd", TicketItems.UPDATED_AT,
+                            "#v", TicketItems.VERSION))
+                    .expressionAttributeValues(Map.of(
+                            ":att", TicketItems.attachments(attachments),
+                            ":log", TicketItems.entries(entries),
+                            ":empty", AttributeValue.fromL(List.of()),
+                            ":upd", AttributeValue.fromS(updatedAt),
+                            ":one", AttributeValue.fromN("1")))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)))
+                    .attributes();
+            return TicketItems.fromItem(item);
+        } catch (ConditionalCheckFailedException e) {
+            throw new TicketNotFoundException(ticketId);
+        }
+    }
+
     private static Ticket withVersion(Ticket t, long version) {
         return new Ticket(t.ticketId(), t.title(), t.description(), t.severity(), t.category(), t.status(),
                 t.requester(), t.assignee(), t.resolution(), t.workflowLog(), t.attachments(), t.createdAt(),

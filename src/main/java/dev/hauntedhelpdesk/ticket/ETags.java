@@ -1,12 +1,12 @@
 package dev.hauntedhelpdesk.ticket;
 
 /** A ticket's ETag is its version in quotes; If-Match may carry it quoted, weak or bare. */
-final class ETags {
+public final class ETags {
 
     private ETags() {
     }
 
-    static String of(long version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 

@@ -80,6 +80,14 @@ final class TicketItems {
                 Long.parseLong(item.get(VERSION).n()));
     }
 
+    static AttributeValue attachments(List<Attachment> attachments) {
+        return AttributeValue.fromL(attachments.stream().map(TicketItems::attachment).toList());
+    }
+
+    static AttributeValue entries(List<WorkflowEntry> entries) {
+        return AttributeValue.fromL(entries.stream().map(TicketItems::entry).toList());
+    }
+
     private static AttributeValue entry(WorkflowEntry e) {
         Map<String, AttributeValue> m = new HashMap<>();
         putIfPresent(m, "at", e.at());

@@ -20,6 +20,14 @@ public interface TicketRepository {
      */
     Ticket update(Ticket ticket, long expectedVersion);
 
+    /**
+     * Appends attachments and their workflow log lines to a stored ticket in one conditional
+     * update (whatever else changed meanwhile is kept) and bumps its version; returns the ticket
+     * as stored, or throws {@link TicketNotFoundException} when there is none.
+     */
+    Ticket addAttachments(String ticketId, java.util.List<Attachment> attachments,
+                          java.util.List<WorkflowEntry> entries, String updatedAt);
+
     /** Deletes the ticket; throws {@link TicketNotFoundException} when there is none. */
     void delete(String ticketId);
 

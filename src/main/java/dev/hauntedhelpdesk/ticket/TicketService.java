@@ -2,6 +2,7 @@ package dev.hauntedhelpdesk.ticket;
 
 import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.web.InvalidParameterException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -19,13 +20,24 @@ public class TicketService {
 
     private final TicketRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher<TicketCreated> created;
 
-    TicketService(TicketRepository repository) {
+    TicketService(TicketRepository repository, ApplicationEventPublisher<TicketCreated> created) {
         this.repository = repository;
         this.clock = Clock.systemUTC();
+        this.created = created;
     }
 
     public TicketRepository.Created create(NewTicket command, Caller caller, String idempotencyKey) {
+        return create(command, caller, idempotencyKey, List.of());
+    }
+
+    /**
+     * Opens a ticket that already carries attachments whose bytes are stored, so the ticket and
+     * its files appear together or not at all.
+     */
+    public TicketRepository.Created create(NewTicket command, Caller caller, String idempotencyKey,
+                                           List<Attachment> attachments) {
         TicketRepository.IdempotencyClaim claim = null;
         if (idempotencyKey != null) {
             if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
@@ -45,11 +57,16 @@ public class TicketService {
                 null,
                 null,
                 List.of(new WorkflowEntry(now, caller.username(), "created", null)),
-                List.of(),
+                attachments,
                 now,
                 now,
                 1);
-        return repository.create(ticket, claim);
+        TicketRepository.Created stored = repository.create(ticket, claim);
+        if (!stored.replayed()) {
+            // Listeners (triage) start work after the ticket exists; a replay started it already.
+            created.publishEvent(new TicketCreated(stored.ticket().ticketId()));
+        }
+        return stored;
     }
 
     /** The ticket, or 404 when it does not exist or the caller may not see it (no enumeration). */

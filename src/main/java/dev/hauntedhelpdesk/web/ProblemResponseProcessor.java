@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.web;
 
 import io.micronaut.context.annotation.Replaces;
+import com.fasterxml.jackson.core.JacksonException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -50,8 +51,7 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static boolean isJsonError(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SerdeException || t instanceof ConversionErrorException
-                    || t.getClass().getName().contains("Json")) {
+            if (t instanceof SerdeException || t instanceof ConversionErrorException || t instanceof JacksonException) {
                 return true;
             }
         }

@@ -22,7 +22,12 @@ public enum ProblemType {
     VALIDATION_FAILED(422, "validation-failed", "Validation failed"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused"),
     PRECONDITION_REQUIRED(428, "precondition-required", "If-Match required"),
+    TRIAGE_IN_PROGRESS(409, "triage-in-progress", "Triage already in progress"),
+    MALFORMED_MULTIPART(400, "malformed-multipart", "Malformed multipart body"),
+    UPLOAD_MISSING(409, "upload-missing", "Nothing was uploaded"),
+    TOO_MANY_FILES(413, "too-many-files", "Too many files"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    DIRECT_UPLOAD_UNAVAILABLE(501, "direct-upload-unavailable", "Direct upload unavailable"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 
     private static final String BASE = "https://haunted-helpdesk.dev/problems/";
@@ -49,12 +54,25 @@ public enum ProblemType {
         return URI.create(BASE + slug);
     }
 
-    /** The problem type for a status the framework produced on its own (404 route, 405, 415...). */
+    /**
+     * The problem type for a status the framework produced on its own (unknown route, wrong
+     * method or media type, rejected token...). Explicit, so that adding a service-specific type
+     * with the same status never changes how framework errors are labelled.
+     */
     public static ProblemType forStatus(int status) {
-        for (ProblemType type : values()) {
-            if (type.status == status) {
-                return type;
-            }
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> VALIDATION_FAILED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+        };
+    }
         }
         return status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
     }

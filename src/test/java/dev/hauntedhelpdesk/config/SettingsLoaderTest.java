@@ -33,10 +33,20 @@ class SettingsLoaderTest {
             Map.entry("helpdesk.cors-origins", ""),
             Map.entry("helpdesk.upload-dir", "./uploads"),
             Map.entry("helpdesk.max-upload-size-mb", "10"),
+            Map.entry("helpdesk.attachment-store", "filesystem"),
+            Map.entry("helpdesk.attachment-bucket", ""),
+            Map.entry("helpdesk.max-files-per-request", "5"),
             Map.entry("helpdesk.memory-dir", "./memories"),
             Map.entry("helpdesk.max-handoffs", "10"),
             Map.entry("helpdesk.execution-timeout", "300"),
             Map.entry("helpdesk.bedrock-model-id", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+            Map.entry("helpdesk.triage.engine", "local"),
+            Map.entry("helpdesk.triage.step-timeout", "60"),
+            Map.entry("helpdesk.triage.repetition-window", "3"),
+            Map.entry("helpdesk.triage.on-create", "true"),
+            Map.entry("helpdesk.triage.queue-url", ""),
+            Map.entry("helpdesk.triage.workers", "2"),
+            Map.entry("helpdesk.triage.queue-capacity", "100"),
             Map.entry("helpdesk.cognito.region", ""),
             Map.entry("helpdesk.cognito.jwks-url", ""));
 
@@ -210,6 +220,35 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void load_keepsAttachmentsOnTheFilesystem_withFiveFilesPerRequest_byDefault() {
+        HelpdeskSettings.Attachments attachments = load(validSettings()).attachments();
+        assertEquals(HelpdeskSettings.AttachmentStore.FILESYSTEM, attachments.store());
+        assertEquals(5, attachments.maxFilesPerRequest());
+    }
+
+    @Test
+    void load_takesTheBucket_whenAttachmentsAreOnS3() {
+        Map<String, Object> settings = validSettings("helpdesk.attachment-store", "S3");
+        settings.put("helpdesk.attachment-bucket", "helpdesk-attachments");
+        HelpdeskSettings.Attachments attachments = load(settings).attachments();
+        assertEquals(HelpdeskSettings.AttachmentStore.S3, attachments.store());
+        assertEquals("helpdesk-attachments", attachments.s3Bucket());
+    }
+
+    @Test
+    void load_namesStoreBucketAndFileCount_whenAllAreBad() {
+        Map<String, Object> settings = validSettings("helpdesk.attachment-store", "s3");
+        settings.put("helpdesk.attachment-bucket", "Not_A_Bucket");
+        settings.put("helpdesk.max-files-per-request", "21");
+        String message = assertThrows(ConfigurationException.class, () -> load(settings)).getMessage();
+        assertTrue(message.contains("ATTACHMENT_BUCKET"), message);
+        assertTrue(message.contains("MAX_FILES_PER_REQUEST"), message);
+        String store = assertThrows(ConfigurationException.class,
+                () -> load(validSettings("helpdesk.attachment-store", "dropbox"))).getMessage();
+        assertTrue(store.contains("ATTACHMENT_STORE"), store);
+    }
+
+    @Test
     void load_rejectsHandoffsAndTimeout_outsideTheirRanges_together() {
         Map<String, Object> settings = validSettings();
         settings.put("helpdesk.max-handoffs", "51");
@@ -217,6 +256,41 @@ class SettingsLoaderTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(settings));
         assertTrue(e.getMessage().contains("MAX_HANDOFFS"), e.getMessage());
         assertTrue(e.getMessage().contains("EXECUTION_TIMEOUT"), e.getMessage());
+    }
+
+    // ---- triage -------------------------------------------------------------------------------
+
+    @Test
+    void load_runsTriageLocally_withItsDocumentedBounds_byDefault() {
+        HelpdeskSettings.Triage triage = load(validSettings()).triage();
+        assertEquals(new HelpdeskSettings.Triage(HelpdeskSettings.TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3,
+                true, null, 2, 100), triage);
+    }
+
+    @Test
+    void load_takesTheBedrockEngineAndTheQueueUrl() {
+        Map<String, Object> settings = validSettings("helpdesk.triage.engine", "Bedrock");
+        settings.put("helpdesk.triage.queue-url", "https://sqs.us-east-1.amazonaws.com/123456789012/triage");
+        HelpdeskSettings.Triage triage = load(settings).triage();
+        assertEquals(HelpdeskSettings.TriageEngineKind.BEDROCK, triage.engine());
+        assertEquals("https://sqs.us-east-1.amazonaws.com/123456789012/triage", triage.queueUrl());
+    }
+
+    @Test
+    void load_namesEveryBadTriageVariable_inOneMessage() {
+        Map<String, Object> settings = validSettings("helpdesk.triage.engine", "openai");
+        settings.put("helpdesk.triage.step-timeout", "0");
+        settings.put("helpdesk.triage.repetition-window", "1");
+        settings.put("helpdesk.triage.on-create", "sometimes");
+        settings.put("helpdesk.triage.queue-url", "sqs://queue");
+        settings.put("helpdesk.triage.workers", "65");
+        settings.put("helpdesk.triage.queue-capacity", "many");
+        settings.put("helpdesk.max-handoffs", "0");
+        String message = assertThrows(ConfigurationException.class, () -> load(settings)).getMessage();
+        for (String variable : List.of("TRIAGE_ENGINE", "TRIAGE_STEP_TIMEOUT", "TRIAGE_REPETITION_WINDOW",
+                "TRIAGE_ON_CREATE", "TRIAGE_QUEUE_URL", "TRIAGE_WORKERS", "TRIAGE_QUEUE_CAPACITY", "MAX_HANDOFFS")) {
+            assertTrue(message.contains(variable), () -> variable + " missing from: " + message);
+        }
     }
 
     // ---- Cognito ------------------------------------------------------------------------------
@@ -310,9 +384,19 @@ class SettingsLoaderTest {
             case "helpdesk.cors-origins" -> "CORS_ORIGINS";
             case "helpdesk.upload-dir" -> "UPLOAD_DIR";
             case "helpdesk.max-upload-size-mb" -> "MAX_UPLOAD_SIZE_MB";
+            case "helpdesk.attachment-store" -> "ATTACHMENT_STORE";
+            case "helpdesk.attachment-bucket" -> "ATTACHMENT_BUCKET";
+            case "helpdesk.max-files-per-request" -> "MAX_FILES_PER_REQUEST";
             case "helpdesk.memory-dir" -> "MEMORY_DIR";
             case "helpdesk.max-handoffs" -> "MAX_HANDOFFS";
             case "helpdesk.execution-timeout" -> "EXECUTION_TIMEOUT";
+            case "helpdesk.triage.engine" -> "TRIAGE_ENGINE";
+            case "helpdesk.triage.step-timeout" -> "TRIAGE_STEP_TIMEOUT";
+            case "helpdesk.triage.repetition-window" -> "TRIAGE_REPETITION_WINDOW";
+            case "helpdesk.triage.on-create" -> "TRIAGE_ON_CREATE";
+            case "helpdesk.triage.queue-url" -> "TRIAGE_QUEUE_URL";
+            case "helpdesk.triage.workers" -> "TRIAGE_WORKERS";
+            case "helpdesk.triage.queue-capacity" -> "TRIAGE_QUEUE_CAPACITY";
             case "helpdesk.bedrock-model-id" -> "BEDROCK_MODEL_ID";
             case "helpdesk.cognito.region" -> "COGNITO_REGION";
             case "helpdesk.cognito.jwks-url" -> "COGNITO_JWKS_URL";

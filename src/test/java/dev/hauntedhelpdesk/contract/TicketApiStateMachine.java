@@ -130,12 +130,15 @@ public abstract class TicketApiStateMachine {
         }
     }
 
-    private final class Get implements Action.Dependent<TicketApiModel> {
+    /** Actions on tickets the model knows, so they run once a ticket exists. */
+    private abstract static class OnKnownTicket implements Action.Dependent<TicketApiModel> {
         @Override
         public boolean precondition(TicketApiModel m) {
             return !m.tickets.isEmpty();
         }
+    }
 
+    private final class Get extends OnKnownTicket {
         @Override
         public Arbitrary<Transformer<TicketApiModel>> transformer(TicketApiModel m) {
             return Combinators.combine(users(), known(m)).as((user, ticket) -> Transformer.mutate(
@@ -189,12 +192,7 @@ public abstract class TicketApiStateMachine {
         }
     }
 
-    private final class PatchTitle implements Action.Dependent<TicketApiModel> {
-        @Override
-        public boolean precondition(TicketApiModel m) {
-            return !m.tickets.isEmpty();
-        }
-
+    private final class PatchTitle extends OnKnownTicket {
         @Override
         public Arbitrary<Transformer<TicketApiModel>> transformer(TicketApiModel m) {
             return Combinators.combine(users(), known(m), Arbitraries.of(true, false),
@@ -219,12 +217,7 @@ public abstract class TicketApiStateMachine {
         }
     }
 
-    private final class PatchStatus implements Action.Dependent<TicketApiModel> {
-        @Override
-        public boolean precondition(TicketApiModel m) {
-            return !m.tickets.isEmpty();
-        }
-
+    private final class PatchStatus extends OnKnownTicket {
         @Override
         public Arbitrary<Transformer<TicketApiModel>> transformer(TicketApiModel m) {
             return Combinators.combine(users(), known(m), Arbitraries.of(TicketApiModel.STATUSES))

@@ -45,6 +45,9 @@ public final class BackendProperties {
         // A single id as a string binds to String, List<String> and Set<String> alike.
         properties.put("helpdesk.cognito.client-ids", pool.clientId());
         properties.put("helpdesk.cognito.jwks-url", pool.jwksUrl().toString());
+        // Scenarios that create and then edit tickets must not race a background triage run;
+        // triage tests switch it back on.
+        properties.put("helpdesk.triage.on-create", "false");
         return properties;
     }
 

@@ -84,6 +84,27 @@ public abstract class TicketRepositoryContract {
     }
 
     @Test
+    void addAttachments_appendsToWhatIsThere_bumpsTheVersion_andAMissingTicketIsNotFound() {
+        Ticket ticket = ticket("owner-e", "2026-01-01T00:00:07.000Z");
+        repository.create(ticket, null);
+        Attachment png = new Attachment(UUID.randomUUID().toString(), "a.png", "image/png", 10);
+        Attachment log = new Attachment(UUID.randomUUID().toString(), "b.log", "text/plain", 20);
+        WorkflowEntry added = new WorkflowEntry("2026-01-01T00:01:00.000Z", "alice", "attachment_added", "a.png");
+
+        repository.addAttachments(ticket.ticketId(), List.of(png), List.of(added), "2026-01-01T00:01:00.000Z");
+        Ticket after = repository.addAttachments(ticket.ticketId(), List.of(log), List.of(), "2026-01-01T00:02:00.000Z");
+
+        assertEquals(List.of(png, log), after.attachments());
+        assertEquals(3, after.version());
+        assertEquals("2026-01-01T00:02:00.000Z", after.updatedAt());
+        assertEquals(ticket.workflowLog().size() + 1, after.workflowLog().size());
+        assertEquals(after, repository.find(ticket.ticketId()).orElseThrow());
+        assertThrows(VersionMismatchException.class, () -> repository.update(withTitle(ticket, "stale"), 1));
+        assertThrows(TicketNotFoundException.class, () -> repository.addAttachments(UUID.randomUUID().toString(),
+                List.of(png), List.of(), "2026-01-01T00:03:00.000Z"));
+    }
+
+    @Test
     void delete_removesTheTicket_andAMissingOneIsNotFound() {
         Ticket ticket = ticket("owner-d", "2026-01-01T00:00:06.000Z");
         repository.create(ticket, null);
@@ -165,6 +186,7 @@ public abstract class TicketRepositoryContract {
         return new HelpdeskSettings(table, true, "us-east-1", "127.0.0.1", 8000, List.of(), Path.of("uploads"), 10,
                 Path.of("memories"), 10, Duration.ofSeconds(300), "model",
                 new HelpdeskSettings.Cognito("us-east-1", "us-east-1_test", List.of("client"),
-                        URI.create("http://127.0.0.1/jwks.json")));
+                        URI.create("http://127.0.0.1/jwks.json")),
+                new HelpdeskSettings.Attachments(HelpdeskSettings.AttachmentStore.FILESYSTEM, null, 5));
     }
 }

@@ -3,14 +3,26 @@ package dev.hauntedhelpdesk.container;
 import dev.hauntedhelpdesk.container.dev.DevMode;
 import io.micronaut.runtime.Micronaut;
 
+import java.util.Map;
+
 /** Starts the Netty HTTP server (ECS behind an ALB, or a laptop in dev mode). */
 public final class Application {
 
     private Application() {
     }
 
+    /**
+     * On SIGTERM (docker/podman stop, ECS task stop) the server stops accepting connections and
+     * lets in-flight requests finish before the context closes. The grace period stays under the
+     * 10 s that {@code docker stop} and {@code podman stop} allow before SIGKILL.
+     */
+    private static final Map<String, Object> GRACEFUL_SHUTDOWN = Map.of(
+            "micronaut.lifecycle.graceful-shutdown.enabled", true,
+            "micronaut.lifecycle.graceful-shutdown.grace-period", "8s");
+
     public static void main(String[] args) {
-        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false);
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false)
+                .properties(GRACEFUL_SHUTDOWN);
         if (DevMode.requested()) {
             micronaut.properties(DevMode.start(System.getenv()));
         }

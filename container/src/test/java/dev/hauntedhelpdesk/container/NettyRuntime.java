@@ -44,7 +44,7 @@ final class NettyRuntime implements RuntimeUnderTest {
             builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(request.body()));
             try {
-                HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
                 Map<String, String> headers = new HashMap<>();
                 response.headers().map().forEach((k, v) -> headers.put(k, String.join(",", v)));
                 return new ApiResponse(response.statusCode(), headers, response.body());

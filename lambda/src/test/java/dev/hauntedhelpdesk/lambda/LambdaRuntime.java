@@ -34,25 +34,21 @@ final class LambdaRuntime {
     }
 
     static RuntimeUnderTest v1() {
-        return properties -> {
-            PROPERTIES.set(properties);
-            try {
-                return new V1(new TestV1Function());
-            } finally {
-                PROPERTIES.remove();
-            }
-        };
+        return properties -> withProperties(properties, () -> new V1(new TestV1Function()));
     }
 
     static RuntimeUnderTest v2() {
-        return properties -> {
-            PROPERTIES.set(properties);
-            try {
-                return new V2(new TestV2Function());
-            } finally {
-                PROPERTIES.remove();
-            }
-        };
+        return properties -> withProperties(properties, () -> new V2(new TestV2Function()));
+    }
+
+    private static ServerUnderTest withProperties(Map<String, Object> properties,
+                                                  java.util.function.Supplier<ServerUnderTest> handler) {
+        PROPERTIES.set(properties);
+        try {
+            return handler.get();
+        } finally {
+            PROPERTIES.remove();
+        }
     }
 
     /** The production v1 handler, with test properties added to the context it builds itself. */
@@ -172,10 +168,11 @@ final class LambdaRuntime {
         return multi;
     }
 
-    private static String body(String body, boolean base64) {
+    /** The body bytes as API Gateway would send them on: decoded when the handler base64-encoded them. */
+    private static byte[] body(String body, boolean base64) {
         if (body == null) {
-            return "";
+            return new byte[0];
         }
-        return base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 }

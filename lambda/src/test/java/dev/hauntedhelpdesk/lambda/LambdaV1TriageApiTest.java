@@ -1,0 +1,13 @@
+package dev.hauntedhelpdesk.lambda;
+
+import dev.hauntedhelpdesk.contract.RuntimeUnderTest;
+import dev.hauntedhelpdesk.contract.TriageApiContract;
+
+/** The triage API contract as API Gateway payload 1 events into the Lambda handler. */
+class LambdaV1TriageApiTest extends TriageApiContract {
+
+    @Override
+    protected RuntimeUnderTest runtime() {
+        return LambdaRuntime.v1();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.hauntedhelpdesk.attachment;
+
+import dev.hauntedhelpdesk.security.Callers;
+import dev.hauntedhelpdesk.ticket.ETags;
+import dev.hauntedhelpdesk.ticket.Ticket;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A ticket's files: add them (multipart), fetch one, or upload a large one straight to storage
+ * through a presigned URL and confirm it. The multipart body is taken as raw bytes and parsed by
+ * {@link MultipartForm}, the same code in Netty and Lambda.
+ */
+@Controller("/api/tickets/{ticketId}/attachments")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AttachmentController {
+
+    private final AttachmentService attachments;
+
+    AttachmentController(AttachmentService attachments) {
+        this.attachments = attachments;
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<Ticket> add(@PathVariable String ticketId, HttpRequest<?> request, Authentication authentication) {
+        Ticket ticket = attachments.add(ticketId, attachments.parse(request), Callers.of(authentication));
+        return HttpResponse.ok(ticket).header(HttpHeaders.ETAG, ETags.of(ticket.version()));
+    }
+
+    @Get("/{attachmentId}")
+    HttpResponse<byte[]> download(@PathVariable String ticketId, @PathVariable String attachmentId,
+                                  Authentication authentication) {
+        AttachmentService.Download download = attachments.download(ticketId, attachmentId, Callers.of(authentication));
+        String type = download.attachment().contentType();
+        return HttpResponse.ok(download.content())
+                .contentType(type.startsWith("text/") ? type + ";charset=utf-8" : type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(download.attachment().fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    }
+
+    @Post(value = "/upload-url", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<UploadUrlResponse> uploadUrl(@PathVariable String ticketId, @Body UploadUrlRequest body,
+                                              Authentication authentication) {
+        AttachmentService.DirectUpload upload = attachments.uploadUrl(ticketId, body.size(), Callers.of(authentication));
+        return HttpResponse.created(new UploadUrlResponse(upload.attachmentId(), upload.uploadUrl().toString(),
+                upload.method(), Map.of(HttpHeaders.CONTENT_LENGTH, Long.toString(upload.size())),
+                upload.expiresAt(), "/api/tickets/" + ticketId + "/attachments/" + upload.attachmentId() + "/confirm"));
+    }
+
+    @Post(value = "/{attachmentId}/confirm", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<Ticket> confirm(@PathVariable String ticketId, @PathVariable String attachmentId,
+                                 @Nullable @Body ConfirmRequest body, Authentication authentication) {
+        Ticket ticket = attachments.confirm(ticketId, attachmentId, body == null ? null : body.fileName(),
+                Callers.of(authentication));
+        return HttpResponse.ok(ticket).header(HttpHeaders.ETAG, ETags.of(ticket.version()));
+    }
+
+    /** RFC 6266: an ASCII fallback plus the exact (already sanitized) name in RFC 5987 form. */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    /** The size in bytes of the file the client is about to upload. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record UploadUrlRequest(@Nullable Long size) {
+    }
+
+    /** Where to PUT the file, with which headers, until when, and where to confirm it. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record UploadUrlResponse(String attachmentId, String uploadUrl, String method, Map<String, String> headers,
+                             Instant expiresAt, String confirmUrl) {
+    }
+
+    /** The file's name as the client knows it; only a label, sanitized before it is kept. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record ConfirmRequest(@Nullable String fileName) {
+    }
+}

@@ -1,0 +1,267 @@
+package dev.hauntedhelpdesk.attachment;
+
+import dev.hauntedhelpdesk.config.HelpdeskSettings;
+import dev.hauntedhelpdesk.security.Caller;
+import dev.hauntedhelpdesk.ticket.Attachment;
+import dev.hauntedhelpdesk.ticket.FieldError;
+import dev.hauntedhelpdesk.ticket.InvalidTicketException;
+import dev.hauntedhelpdesk.ticket.NewTicket;
+import dev.hauntedhelpdesk.ticket.Ticket;
+import dev.hauntedhelpdesk.ticket.TicketRepository;
+import dev.hauntedhelpdesk.ticket.TicketService;
+import dev.hauntedhelpdesk.ticket.Timestamps;
+import dev.hauntedhelpdesk.ticket.WorkflowEntry;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * The attachment use cases. Every file is checked (size, count, type from its bytes) before any
+ * byte is stored, and stored bytes are removed again when a later step fails, so a rejected
+ * request leaves neither a ticket nor a file behind. Visibility is the ticket's: whoever may not
+ * see a ticket gets 404 for its attachments too.
+ */
+@Singleton
+public class AttachmentService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentService.class);
+    /** A ticket item must stay far below DynamoDB's 400 KB; each attachment adds ~200 bytes. */
+    static final int MAX_ATTACHMENTS_PER_TICKET = 100;
+    static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
+    static final int MAX_TRIAGE_IMAGES = 20;
+    static final long MAX_TRIAGE_IMAGE_BYTES = 3_750_000;
+    private static final long PART_OVERHEAD = 16 * 1024;
+    private static final long FORM_OVERHEAD = 256 * 1024;
+
+    private final TicketService tickets;
+    private final TicketRepository repository;
+    private final AttachmentStorage storage;
+    private final long maxFileBytes;
+    private final int maxFilesPerRequest;
+    private final Clock clock = Clock.systemUTC();
+
+    AttachmentService(TicketService tickets, TicketRepository repository, AttachmentStorage storage,
+                      HelpdeskSettings settings) {
+        this.tickets = tickets;
+        this.repository = repository;
+        this.storage = storage;
+        this.maxFileBytes = settings.maxUploadSizeMb() * 1024L * 1024L;
+        this.maxFilesPerRequest = settings.attachments().maxFilesPerRequest();
+    }
+
+    /** A file that passed every check, with the id it will be stored under. */
+    record Accepted(Attachment attachment, byte[] content) {
+    }
+
+    /** One attachment's bytes, ready to serve. */
+    public record Download(Attachment attachment, byte[] content) {
+    }
+
+    /** Where and how to upload one file directly to storage, then confirm it. */
+    record DirectUpload(String attachmentId, URI uploadUrl, String method, long size, Instant expiresAt) {
+    }
+
+    /** Reads and parses a multipart request within this deployment's limits. */
+    MultipartForm parse(HttpRequest<?> request) {
+        // Files, plus generous room for the form fields and each part's headers.
+        long maxBody = maxFilesPerRequest * (maxFileBytes + PART_OVERHEAD) + FORM_OVERHEAD;
+        byte[] body = RequestBodies.bytes(request, maxBody);
+        return MultipartForm.parse(body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE), maxFileBytes,
+                maxFilesPerRequest);
+    }
+
+    /** Opens a ticket from a multipart form together with its files: both or neither. */
+    TicketRepository.Created submit(MultipartForm form, Caller caller, String idempotencyKey) {
+        NewTicket command = NewTicket.of(form.fields().get("title"), form.fields().get("description"),
+                form.fields().get("severity"), emptyToNull(form.fields().get("category")));
+        List<Accepted> accepted = accept(form.files());
+        storeAll(accepted);
+        try {
+            TicketRepository.Created created = tickets.create(command, caller, idempotencyKey,
+                    accepted.stream().map(Accepted::attachment).toList());
+            if (created.replayed()) {
+                // The first request already stored its files; this retry's copies belong to nothing.
+                deleteQuietly(accepted);
+            }
+            return created;
+        } catch (RuntimeException e) {
+            deleteQuietly(accepted);
+            throw e;
+        }
+    }
+
+    /** Adds the form's files to a ticket the caller may see. */
+    Ticket add(String ticketId, MultipartForm form, Caller caller) {
+        Ticket ticket = tickets.get(ticketId, caller);
+        if (form.files().isEmpty()) {
+            throw new InvalidTicketException(List.of(new FieldError("files", "at least one file is required")));
+        }
+        checkRoom(ticket, form.files().size());
+        List<Accepted> accepted = accept(form.files());
+        storeAll(accepted);
+        try {
+            return append(ticket.ticketId(), accepted.stream().map(Accepted::attachment).toList(), caller);
+        } catch (RuntimeException e) {
+            deleteQuietly(accepted);
+            throw e;
+        }
+    }
+
+    /** One attachment of a ticket the caller may see, with the type decided when it was stored. */
+    public Download download(String ticketId, String attachmentId, Caller caller) {
+        Ticket ticket = tickets.get(ticketId, caller);
+        Attachment attachment = find(ticket, attachmentId)
+                .orElseThrow(() -> new AttachmentNotFoundException(attachmentId));
+        byte[] content = storage.get(StorageKeys.stored(attachment.attachmentId()))
+                .orElseThrow(() -> new AttachmentNotFoundException(attachmentId));
+        return new Download(attachment, content);
+    }
+
+    /** A presigned URL for one file of {@code size} bytes, for files too big to pass API Gateway. */
+    DirectUpload uploadUrl(String ticketId, Long size, Caller caller) {
+        Ticket ticket = tickets.get(ticketId, caller);
+        if (size == null || size < 1) {
+            throw new InvalidTicketException(List.of(new FieldError("size", "the file size in bytes, at least 1")));
+        }
+        if (size > maxFileBytes) {
+            throw new FileTooLargeException("upload", maxFileBytes);
+        }
+        checkRoom(ticket, 1);
+        String attachmentId = UUID.randomUUID().toString();
+        URI url = storage.uploadUrl(StorageKeys.incoming(ticket.ticketId(), attachmentId), size, UPLOAD_URL_VALIDITY)
+                .orElseThrow(DirectUploadUnavailableException::new);
+        return new DirectUpload(attachmentId, url, "PUT", size, clock.instant().plus(UPLOAD_URL_VALIDITY));
+    }
+
+    /**
+     * Validates what was uploaded to a presigned URL exactly like a multipart file, then records
+     * it; a rejected upload is deleted. Confirming the same id again returns the ticket unchanged.
+     */
+    Ticket confirm(String ticketId, String attachmentId, String fileName, Caller caller) {
+        Ticket ticket = tickets.get(ticketId, caller);
+        if (!StorageKeys.isId(attachmentId)) {
+            throw new AttachmentNotFoundException(attachmentId);
+        }
+        if (find(ticket, attachmentId).isPresent()) {
+            return ticket;
+        }
+        String incoming = StorageKeys.incoming(ticket.ticketId(), attachmentId);
+        OptionalLong size = storage.size(incoming);
+        if (size.isEmpty()) {
+            throw new UploadMissingException(attachmentId);
+        }
+        String name = FileNames.sanitize(fileName);
+        if (size.getAsLong() > maxFileBytes) {
+            storage.delete(incoming);
+            throw new FileTooLargeException(name, maxFileBytes);
+        }
+        byte[] content = storage.get(incoming).orElseThrow(() -> new UploadMissingException(attachmentId));
+        Accepted accepted;
+        try {
+            accepted = accept(attachmentId, name, content);
+        } catch (RuntimeException e) {
+            storage.delete(incoming);
+            throw e;
+        }
+        checkRoom(ticket, 1);
+        storeAll(List.of(accepted));
+        storage.delete(incoming);
+        try {
+            return append(ticket.ticketId(), List.of(accepted.attachment()), caller);
+        } catch (RuntimeException e) {
+            deleteQuietly(List.of(accepted));
+            throw e;
+        }
+    }
+
+    /**
+     * The image attachments of a ticket, for a triage engine that can read images: the latest
+     * {@value #MAX_TRIAGE_IMAGES}, each at most {@value #MAX_TRIAGE_IMAGE_BYTES} bytes (Bedrock
+     * Converse's own limits), so a ticket full of screenshots cannot exhaust memory.
+     */
+    List<Download> images(Ticket ticket) {
+        List<Attachment> candidates = ticket.attachments().stream()
+                .filter(a -> ContentSniffer.isImage(a.contentType()) && a.size() <= MAX_TRIAGE_IMAGE_BYTES)
+                .toList();
+        List<Download> images = new ArrayList<>();
+        for (Attachment attachment : candidates.subList(Math.max(0, candidates.size() - MAX_TRIAGE_IMAGES),
+                candidates.size())) {
+            storage.get(StorageKeys.stored(attachment.attachmentId()))
+                    .ifPresent(bytes -> images.add(new Download(attachment, bytes)));
+        }
+        return images;
+    }
+
+    private List<Accepted> accept(List<MultipartForm.Upload> uploads) {
+        List<Accepted> accepted = new ArrayList<>();
+        for (MultipartForm.Upload upload : uploads) {
+            accepted.add(accept(UUID.randomUUID().toString(), FileNames.sanitize(upload.fileName()), upload.content()));
+        }
+        return accepted;
+    }
+
+    private Accepted accept(String attachmentId, String name, byte[] content) {
+        if (content.length > maxFileBytes) {
+            throw new FileTooLargeException(name, maxFileBytes);
+        }
+        String type = ContentSniffer.sniff(content).orElseThrow(() -> new UnsupportedFileTypeException(name));
+        return new Accepted(new Attachment(attachmentId, name, type, content.length), content);
+    }
+
+    private void checkRoom(Ticket ticket, int adding) {
+        if (ticket.attachments().size() + adding > MAX_ATTACHMENTS_PER_TICKET) {
+            throw new TooManyFilesException("A ticket holds at most " + MAX_ATTACHMENTS_PER_TICKET + " attachments");
+        }
+    }
+
+    private Ticket append(String ticketId, List<Attachment> attachments, Caller caller) {
+        String now = Timestamps.format(clock.instant());
+        List<WorkflowEntry> entries = attachments.stream().map(a -> new WorkflowEntry(now, caller.username(),
+                "attachment_added", a.fileName() + " (" + a.contentType() + ", " + a.size() + " bytes)")).toList();
+        return repository.addAttachments(ticketId, attachments, entries, now);
+    }
+
+    private void storeAll(List<Accepted> accepted) {
+        List<Accepted> stored = new ArrayList<>();
+        try {
+            for (Accepted a : accepted) {
+                storage.put(StorageKeys.stored(a.attachment().attachmentId()), a.content(), a.attachment().contentType());
+                stored.add(a);
+            }
+        } catch (RuntimeException e) {
+            deleteQuietly(stored);
+            throw e;
+        }
+    }
+
+    private void deleteQuietly(List<Accepted> accepted) {
+        for (Accepted a : accepted) {
+            try {
+                storage.delete(StorageKeys.stored(a.attachment().attachmentId()));
+            } catch (RuntimeException e) {
+                // The original failure matters more to the caller; this one is for operators.
+                LOG.warn("Could not remove attachment {} after a failed request", a.attachment().attachmentId(), e);
+            }
+        }
+    }
+
+    private static Optional<Attachment> find(Ticket ticket, String attachmentId) {
+        return ticket.attachments().stream().filter(a -> a.attachmentId().equals(attachmentId)).findFirst();
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

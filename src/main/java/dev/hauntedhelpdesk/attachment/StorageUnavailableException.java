@@ -1,0 +1,13 @@
+package dev.hauntedhelpdesk.attachment;
+
+import dev.hauntedhelpdesk.web.ProblemException;
+import dev.hauntedhelpdesk.web.ProblemType;
+
+/** The attachment store could not be reached; the request was undone as far as it got. */
+final class StorageUnavailableException extends ProblemException {
+
+    StorageUnavailableException(Throwable cause) {
+        super(ProblemType.SERVICE_UNAVAILABLE, "Attachment storage is unavailable right now; retry shortly");
+        initCause(cause);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.hauntedhelpdesk.attachment;
+
+import dev.hauntedhelpdesk.security.Callers;
+import dev.hauntedhelpdesk.ticket.ETags;
+import dev.hauntedhelpdesk.ticket.Ticket;
+import dev.hauntedhelpdesk.ticket.TicketRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.net.URI;
+
+/**
+ * The original service's form endpoint: {@code title, description, severity, category, files[]}
+ * as multipart/form-data, answered like {@code POST /api/tickets}.
+ */
+@Controller("/api/submit-ticket")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SubmitTicketController {
+
+    private final AttachmentService attachments;
+
+    SubmitTicketController(AttachmentService attachments) {
+        this.attachments = attachments;
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<Ticket> submit(HttpRequest<?> request, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                Authentication authentication) {
+        TicketRepository.Created created = attachments.submit(attachments.parse(request),
+                Callers.of(authentication), idempotencyKey);
+        Ticket ticket = created.ticket();
+        return HttpResponse.<Ticket>created(ticket, URI.create("/api/tickets/" + ticket.ticketId()))
+                .header(HttpHeaders.ETAG, ETags.of(ticket.version()))
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()));
+    }
+}

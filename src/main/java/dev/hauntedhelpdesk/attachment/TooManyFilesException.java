@@ -1,0 +1,12 @@
+package dev.hauntedhelpdesk.attachment;
+
+import dev.hauntedhelpdesk.web.ProblemException;
+import dev.hauntedhelpdesk.web.ProblemType;
+
+/** A request carried more files than MAX_FILES_PER_REQUEST, or a ticket would hold too many. */
+final class TooManyFilesException extends ProblemException {
+
+    TooManyFilesException(String detail) {
+        super(ProblemType.TOO_MANY_FILES, detail);
+    }
+}

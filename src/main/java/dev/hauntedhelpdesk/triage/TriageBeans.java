@@ -1,0 +1,68 @@
+package dev.hauntedhelpdesk.triage;
+
+import dev.hauntedhelpdesk.attachment.AttachmentImages;
+import dev.hauntedhelpdesk.config.HelpdeskSettings;
+import dev.hauntedhelpdesk.memory.MemoryStore;
+import dev.hauntedhelpdesk.ticket.TicketRepository;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the triage team from the validated settings: the engine {@code TRIAGE_ENGINE} names
+ * (only that one is built: the local model is not loaded on Bedrock, and no Bedrock client
+ * exists on local), the tools, the bounds and the use cases.
+ */
+@Factory
+class TriageBeans {
+
+    static final String BEDROCK_ENDPOINT = "aws.services.bedrockruntime.endpoint-override";
+    static final Duration TOOL_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration BEDROCK_BASE_BACKOFF = Duration.ofMillis(250);
+    private static final Logger LOG = LoggerFactory.getLogger(TriageBeans.class);
+
+    @Singleton
+    TriageEngine engine(HelpdeskSettings settings, BeanProvider<AwsCredentialsProvider> credentials,
+                        Environment environment) {
+        if (settings.triage().engine() == HelpdeskSettings.TriageEngineKind.BEDROCK) {
+            URI endpoint = environment.getProperty(BEDROCK_ENDPOINT, String.class)
+                    .filter(s -> !s.isBlank()).map(URI::create).orElse(null);
+            return new BedrockTriageEngine(BedrockClientFactory.create(Region.of(settings.region()), credentials.get(),
+                    endpoint, settings.triage().stepTimeout(), BEDROCK_BASE_BACKOFF), settings.bedrockModelId());
+        }
+        long started = System.nanoTime();
+        LocalTriageEngine engine = new LocalTriageEngine(new MiniLmEmbedder());
+        LOG.info("Local triage model loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return engine;
+    }
+
+    @Singleton
+    Toolbox toolbox(BeanProvider<S3Client> s3) {
+        // The S3 client is looked up on first use: most tickets never name a bucket.
+        BucketInspector buckets = bucket -> new S3BucketInspector(s3.get()).inspect(bucket);
+        return new Toolbox(new NetworkDiagnostics(TOOL_TIMEOUT), buckets);
+    }
+
+    @Singleton
+    TriageOrchestrator orchestrator(TriageEngine engine, MemoryStore memory, Toolbox tools,
+                                    HelpdeskSettings settings) {
+        TriageBounds bounds = new TriageBounds(settings.maxHandoffs(), settings.executionTimeout(),
+                settings.triage().stepTimeout(), settings.triage().repetitionWindow());
+        return new TriageOrchestrator(engine, memory, tools, bounds, Clock.systemUTC());
+    }
+
+    @Singleton
+    TriageService service(TicketRepository tickets, TriageOrchestrator orchestrator, AttachmentImages images) {
+        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images);
+    }
+}

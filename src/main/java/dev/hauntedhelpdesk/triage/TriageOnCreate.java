@@ -1,0 +1,37 @@
+package dev.hauntedhelpdesk.triage;
+
+import dev.hauntedhelpdesk.config.HelpdeskSettings;
+import dev.hauntedhelpdesk.ticket.TicketCreated;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts triage for every new ticket without making its creator wait, through whichever
+ * {@link TriageDispatcher} the runtime provides (none: the ticket waits for {@code /process}).
+ */
+@Singleton
+class TriageOnCreate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriageOnCreate.class);
+
+    private final BeanProvider<TriageDispatcher> dispatcher;
+    private final boolean enabled;
+
+    TriageOnCreate(BeanProvider<TriageDispatcher> dispatcher, HelpdeskSettings settings) {
+        this.dispatcher = dispatcher;
+        this.enabled = settings.triage().onCreate();
+    }
+
+    @EventListener
+    void onCreated(TicketCreated event) {
+        if (!enabled || !dispatcher.isPresent()) {
+            return;
+        }
+        if (!dispatcher.get().dispatch(event.ticketId())) {
+            LOG.warn("Ticket {} not queued for triage now; the sweep will hand it over later", event.ticketId());
+        }
+    }
+}

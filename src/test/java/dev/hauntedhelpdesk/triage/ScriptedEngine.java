@@ -1,0 +1,83 @@
+package dev.hauntedhelpdesk.triage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An engine that plays a script, for property tests of the orchestrator's bounds: each consult
+ * takes the next behaviour (cycling), which may answer, hand off, hang, throw or talk garbage.
+ */
+final class ScriptedEngine implements TriageEngine {
+
+    enum Behaviour { ANSWER, ESCALATE, HANDOFF_NEXT, HANDOFF_BACK, HANG, THROW, UNAVAILABLE, GARBAGE, UNKNOWN_AGENT }
+
+    private static final List<String> SPECIALISTS = List.of("network", "cloud", "access", "hardware", "software",
+            "general");
+
+    private final List<Behaviour> consults;
+    private final Behaviour classify;
+    private final AtomicInteger turn = new AtomicInteger();
+
+    ScriptedEngine(Behaviour classify, List<Behaviour> consults) {
+        this.classify = classify;
+        this.consults = consults;
+    }
+
+    @Override
+    public String name() {
+        return "scripted";
+    }
+
+    @Override
+    public Classification classify(TriageContext context, TokenUsage.Counter tokens) {
+        return switch (classify) {
+            case HANG -> hang();
+            case THROW -> throw new IllegalStateException("boom");
+            case UNAVAILABLE -> throw new EngineUnavailableException("connection refused", null);
+            case GARBAGE -> new Classification("printers", 7.5);
+            default -> new Classification("network", 0.9);
+        };
+    }
+
+    @Override
+    public Optional<float[]> embed(String text) {
+        return Optional.empty();
+    }
+
+    @Override
+    public AgentReply consult(Agent specialist, TriageContext context, Evidence evidence, TokenUsage.Counter tokens) {
+        Behaviour b = consults.get(turn.getAndIncrement() % consults.size());
+        int me = SPECIALISTS.indexOf(specialist.wire());
+        return switch (b) {
+            case ANSWER -> new AgentReply.Answer("Restart the router.", true);
+            case ESCALATE -> new AgentReply.Answer("Needs a person.", false);
+            case HANDOFF_NEXT -> new AgentReply.Handoff(SPECIALISTS.get((me + 1) % SPECIALISTS.size()), "not mine");
+            case HANDOFF_BACK -> new AgentReply.Handoff(me == 0 ? "cloud" : "network", "yours");
+            case HANG -> hang();
+            case THROW -> throw new IllegalStateException("boom");
+            case UNAVAILABLE -> throw new EngineUnavailableException("throttled", null);
+            case GARBAGE -> new AgentReply.Answer("  ", true);
+            case UNKNOWN_AGENT -> new AgentReply.Handoff("the-boss", "help");
+        };
+    }
+
+    @Override
+    public String summarize(TriageContext context, AgentReply.Answer answer, TokenUsage.Counter tokens) {
+        return "Summary: " + answer.response();
+    }
+
+    @Override
+    public EngineHealth health() {
+        return new EngineHealth(true, "scripted");
+    }
+
+    private static <T> T hang() {
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("woke up");
+    }
+}
