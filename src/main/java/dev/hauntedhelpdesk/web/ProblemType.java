@@ -73,7 +73,4 @@ public enum ProblemType {
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
         };
     }
-        }
-        return status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
-    }
 }
