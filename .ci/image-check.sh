@@ -28,7 +28,7 @@ fail() { echo "FAILED: $*" >&2; exit 1; }
 
 cleanup() {
   set +e
-  podman rm -f -v -t 0 "$APP" "$APP_PORTED" >/dev/null 2>&1
+  podman rm --ignore -f -v -t 0 "$APP" "$APP_PORTED" >/dev/null 2>&1
   podman rmi -f "$APP_IMAGE" >/dev/null 2>&1
   podman image prune -f >/dev/null 2>&1
   [[ -n "$moto_pid" ]] && kill "$moto_pid" 2>/dev/null && wait "$moto_pid" 2>/dev/null
@@ -88,7 +88,7 @@ aws --endpoint-url "$MOTO" dynamodb describe-table --table-name "$DYNAMODB_TABLE
   --query 'Table.GlobalSecondaryIndexes[].IndexName' --output text | tr '\t' '\n' | sort | tr '\n' ' ' \
   | grep -q 'all_tickets by_requester by_status' || fail "table indexes missing"
 aws --endpoint-url "$MOTO" sqs get-queue-url --queue-name helpdesk-triage >/dev/null || fail "triage queue missing"
-aws --endpoint-url "$MOTO" s3api head-bucket --bucket helpdesk-attachments || fail "attachment bucket missing"
+aws --endpoint-url "$MOTO" s3api head-bucket --bucket helpdesk-attachments >/dev/null || fail "attachment bucket missing"
 echo "table with by_requester, by_status, all_tickets; user pool, client, groups, users; queue; bucket"
 
 log "build $APP_IMAGE from container/Dockerfile"
@@ -134,7 +134,7 @@ wait_healthy() { # container, seconds, start (ns) → prints elapsed ms when the
 }
 
 log "run (port 8000) against moto"
-podman rm -f -v -t 0 "$APP" "$APP_PORTED" >/dev/null 2>&1 || true
+podman rm --ignore -f -v -t 0 "$APP" "$APP_PORTED" >/dev/null 2>&1 || true
 run_started=$(date +%s%N)
 # No systemd here: podman cannot schedule HEALTHCHECK timers (it says so on stderr), so the check
 # is run on demand with `podman healthcheck run`.
@@ -212,7 +212,7 @@ preflight() {
 [[ "$(preflight 8100)" == *"https://helpdesk.example.com"* ]] || fail "CORS_ORIGINS not honoured"
 [[ -z "$(preflight 8000)" ]] || fail "CORS allowed without CORS_ORIGINS"
 echo "API_PORT=8100 serves on 8100; CORS_ORIGINS allows its origin there and nowhere else"
-podman rm -f -v -t 0 "$APP_PORTED" >/dev/null 2>>"$WORK/podman.err"
+podman rm --ignore -f -v -t 0 "$APP_PORTED" >/dev/null 2>>"$WORK/podman.err"
 
 log "SIGTERM with a request in flight"
 # A real route, kept busy by its client: the body is sent at 1.5 kB/s, so the request is in flight

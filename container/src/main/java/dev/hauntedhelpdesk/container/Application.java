@@ -8,9 +8,6 @@ import java.util.Map;
 /** Starts the Netty HTTP server (ECS behind an ALB, or a laptop in dev mode). */
 public final class Application {
 
-    private Application() {
-    }
-
     /**
      * On SIGTERM (docker/podman stop, ECS task stop) the server stops accepting connections and
      * lets in-flight requests finish before the context closes. The grace period stays under the
@@ -19,6 +16,9 @@ public final class Application {
     private static final Map<String, Object> GRACEFUL_SHUTDOWN = Map.of(
             "micronaut.lifecycle.graceful-shutdown.enabled", true,
             "micronaut.lifecycle.graceful-shutdown.grace-period", "8s");
+
+    private Application() {
+    }
 
     public static void main(String[] args) {
         Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false)
