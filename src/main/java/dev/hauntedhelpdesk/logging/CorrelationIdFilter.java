@@ -17,8 +17,9 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * Gives every request a correlation id (the caller's X-Correlation-ID, else the platform request
- * id, else a UUID), puts it in the MDC of every thread that works on the request, echoes it in the
- * response, and writes one access-log line per request.
+ * id, else a UUID), puts it in the MDC of every thread that works on the request (so every log
+ * line, the access line included, carries it), echoes it in the response, and writes one
+ * access-log line per request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class CorrelationIdFilter implements Ordered {
@@ -60,7 +61,6 @@ class CorrelationIdFilter implements Ordered {
                 kv("method", request.getMethodName()),
                 kv("path", request.getPath()),
                 kv("status", response.code()),
-                kv("duration_ms", (System.nanoTime() - started) / 1_000_000.0),
-                kv(CorrelationId.MDC_KEY, id));
+                kv("duration_ms", (System.nanoTime() - started) / 1_000_000.0));
     }
 }
