@@ -9,24 +9,9 @@
 #   DYNAMODB_TABLE_NAME  table to create (default helpdesk-tickets)
 set -euo pipefail
 
-endpoint="${AWS_ENDPOINT_URL-http://localhost:4566}"
-export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}"
-export AWS_PAGER=""
+# shellcheck source=../aws-target.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../aws-target.sh"
 table="${DYNAMODB_TABLE_NAME:-helpdesk-tickets}"
-
-endpoint_args=()
-if [[ -n "$endpoint" ]]; then
-  endpoint_args=(--endpoint-url "$endpoint")
-  # Emulators accept any credentials, but the CLI refuses to sign without some.
-  export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}"
-  export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
-else
-  unset AWS_ENDPOINT_URL
-fi
-
-awscli() {
-  aws "${endpoint_args[@]}" "$@"
-}
 
 gsi() {
   local name="$1" hash_key="$2"

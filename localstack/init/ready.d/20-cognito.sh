@@ -21,29 +21,14 @@
 #                       COGNITO_REGION and, when an endpoint is set, COGNITO_JWKS_URL
 set -euo pipefail
 
-endpoint="${AWS_ENDPOINT_URL-http://localhost:4566}"
-export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}"
-export AWS_PAGER=""
+# shellcheck source=../aws-target.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../aws-target.sh"
 password="${DEMO_PASSWORD:-Helpdesk-Demo-1}"
 out="${HELPDESK_OUT:-/tmp/helpdesk-localstack.env}"
 table="${DYNAMODB_TABLE_NAME:-helpdesk-tickets}"
 app_endpoint="${APP_ENDPOINT_URL:-$endpoint}"
 pool_name="helpdesk"
 client_name="helpdesk-app"
-
-endpoint_args=()
-if [[ -n "$endpoint" ]]; then
-  endpoint_args=(--endpoint-url "$endpoint")
-  # Emulators accept any credentials, but the CLI refuses to sign without some.
-  export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}"
-  export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
-else
-  unset AWS_ENDPOINT_URL
-fi
-
-awscli() {
-  aws "${endpoint_args[@]}" "$@"
-}
 
 # The CLI prints "None" for an empty query result.
 found() {

@@ -12,26 +12,11 @@
 #   HELPDESK_OUT        env file to extend (default /tmp/helpdesk-localstack.env)
 set -euo pipefail
 
-endpoint="${AWS_ENDPOINT_URL-http://localhost:4566}"
-export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}"
-export AWS_PAGER=""
+# shellcheck source=../aws-target.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../aws-target.sh"
 queue="${TRIAGE_QUEUE_NAME:-helpdesk-triage}"
 bucket="${ATTACHMENT_BUCKET:-helpdesk-attachments}"
 out="${HELPDESK_OUT:-/tmp/helpdesk-localstack.env}"
-
-endpoint_args=()
-if [[ -n "$endpoint" ]]; then
-  endpoint_args=(--endpoint-url "$endpoint")
-  # Emulators accept any credentials, but the CLI refuses to sign without some.
-  export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}"
-  export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
-else
-  unset AWS_ENDPOINT_URL
-fi
-
-awscli() {
-  aws "${endpoint_args[@]}" "$@"
-}
 
 # CreateQueue returns the existing queue when the attributes match, so it is its own lookup.
 dlq_url="$(awscli sqs create-queue --queue-name "$queue-dlq" \
