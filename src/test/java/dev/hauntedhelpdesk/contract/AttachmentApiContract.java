@@ -52,7 +52,6 @@ public abstract class AttachmentApiContract {
         store = attachmentStore();
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName(),
                 DynamoDbLocalServer.shared().endpoint(), pool);
-        properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.max-upload-size-mb", Integer.toString(MAX_MB));
         properties.put("helpdesk.max-files-per-request", Integer.toString(MAX_FILES));
         properties.putAll(store.properties());

@@ -34,7 +34,6 @@ public abstract class AttachmentTriageContract {
     void start() {
         model = new ConverseRecorder();
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
-        properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.triage.engine", "bedrock");
         properties.put("aws.services.bedrockruntime.endpoint-override", model.endpoint().toString());
         properties.putAll(AttachmentStores.filesystem().properties());

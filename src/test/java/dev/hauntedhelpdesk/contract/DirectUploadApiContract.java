@@ -47,7 +47,6 @@ public abstract class DirectUploadApiContract {
     void startServer() {
         store = (AttachmentStores.S3) AttachmentStores.s3();
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
-        properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.max-upload-size-mb", Integer.toString(MAX_MB));
         properties.putAll(store.properties());
         server = runtime().start(properties);

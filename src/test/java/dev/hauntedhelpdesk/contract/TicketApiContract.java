@@ -57,7 +57,6 @@ public abstract class TicketApiContract {
     void startServer() {
         pool = cognitoPool();
         Map<String, Object> properties = backendProperties(BackendProperties.uniqueTableName());
-        properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.test.faults", "true");
         properties.put("helpdesk.cors-origins", ALLOWED_ORIGIN);
         server = runtime().start(properties);
@@ -463,6 +462,7 @@ public abstract class TicketApiContract {
         Map<String, Object> properties = backendProperties(BackendProperties.uniqueTableName());
         // Nothing listens on port 9 of loopback: every DynamoDB call fails fast.
         properties.put("aws.services.dynamodb.endpoint-override", "http://127.0.0.1:9");
+        properties.put("helpdesk.create-table", "false");
         try (ServerUnderTest broken = runtime().start(properties)) {
             Api brokenApi = new Api(broken, pool);
             ApiResponse readiness = brokenApi.send(ApiRequest.of("GET", "/health/readiness"));

@@ -39,7 +39,6 @@ public abstract class TicketApiStateMachine {
     void startServer() {
         CognitoPool pool = CognitoPool.shared();
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
-        properties.put("helpdesk.create-table", "true");
         server = runtime().start(properties);
         api = new Api(server, pool);
         // One model for the whole run: the table keeps every try's tickets, and so does the model.

@@ -56,7 +56,6 @@ public abstract class TriageApiContract {
     private Map<String, Object> properties() {
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName(),
                 DynamoDbLocalServer.shared().endpoint(), pool);
-        properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.execution-timeout", "20");
         properties.put("helpdesk.triage.step-timeout", "10");
         return properties;

@@ -40,6 +40,8 @@ public final class BackendProperties {
         properties.put("aws.secret-key", LocalAws.SECRET_KEY);
         properties.put("aws.services.dynamodb.endpoint-override", dynamoDbEndpoint.toString());
         properties.put("helpdesk.table-name", tableName);
+        // Every test uses a table of its own, which the application creates at start-up.
+        properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.cognito.region", pool.region());
         properties.put("helpdesk.cognito.user-pool-id", pool.poolId());
         // A single id as a string binds to String, List<String> and Set<String> alike.

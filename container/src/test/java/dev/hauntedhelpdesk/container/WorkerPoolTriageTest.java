@@ -21,7 +21,6 @@ class WorkerPoolTriageTest {
     @Test
     void aNewTicket_isTriagedInTheBackground_andEndsInATerminalStatus() throws InterruptedException {
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
-        properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.triage.on-create", "true");
         try (ServerUnderTest server = new NettyRuntime().start(properties)) {
             Api api = new Api(server, CognitoPool.shared());

@@ -73,7 +73,6 @@ class TriageQueueHandlerTest {
         queueUrl = sqs.createQueue(b -> b.queueName("triage-" + UUID.randomUUID())).queueUrl();
         table = BackendProperties.uniqueTableName();
         Map<String, Object> properties = BackendProperties.forApp(table);
-        properties.put("helpdesk.create-table", "true");
         properties.put("helpdesk.triage.on-create", "true");
         properties.put("helpdesk.triage.queue-url", queueUrl);
         properties.put("aws.services.sqs.endpoint-override", MotoServer.shared().endpoint().toString());
