@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads every setting (environment variables mapped to {@code helpdesk.*} in application.yml),
@@ -87,13 +89,8 @@ final class SettingsLoader {
     }
 
     private HelpdeskSettings.Triage triage() {
-        String engineName = raw("triage.engine").orElse("");
-        HelpdeskSettings.TriageEngineKind engine = HelpdeskSettings.TriageEngineKind.LOCAL;
-        if (engineName.equalsIgnoreCase("bedrock")) {
-            engine = HelpdeskSettings.TriageEngineKind.BEDROCK;
-        } else if (!engineName.equalsIgnoreCase("local")) {
-            problems.add("TRIAGE_ENGINE: expected local or bedrock, got '" + engineName + "'");
-        }
+        HelpdeskSettings.TriageEngineKind engine = choice("triage.engine", "TRIAGE_ENGINE",
+                HelpdeskSettings.TriageEngineKind.class, HelpdeskSettings.TriageEngineKind.LOCAL);
         int stepSeconds = integer("triage.step-timeout", "TRIAGE_STEP_TIMEOUT", 1, 300);
         int window = integer("triage.repetition-window", "TRIAGE_REPETITION_WINDOW", 2, 10);
         boolean onCreate = bool("triage.on-create", "TRIAGE_ON_CREATE", "true");
@@ -111,13 +108,8 @@ final class SettingsLoader {
     }
 
     private HelpdeskSettings.Attachments attachments() {
-        String storeName = raw("attachment-store").orElse("");
-        HelpdeskSettings.AttachmentStore store = HelpdeskSettings.AttachmentStore.FILESYSTEM;
-        if (storeName.equalsIgnoreCase("s3")) {
-            store = HelpdeskSettings.AttachmentStore.S3;
-        } else if (!storeName.equalsIgnoreCase("filesystem")) {
-            problems.add("ATTACHMENT_STORE: expected filesystem or s3, got '" + storeName + "'");
-        }
+        HelpdeskSettings.AttachmentStore store = choice("attachment-store", "ATTACHMENT_STORE",
+                HelpdeskSettings.AttachmentStore.class, HelpdeskSettings.AttachmentStore.FILESYSTEM);
         String bucket = raw("attachment-bucket").orElse("");
         if (store == HelpdeskSettings.AttachmentStore.S3 && !S3_BUCKET.matcher(bucket).matches()) {
             problems.add("ATTACHMENT_BUCKET: required with ATTACHMENT_STORE=s3, an S3 bucket name such as "
@@ -160,6 +152,20 @@ final class SettingsLoader {
             problems.add(variable + ": expected an integer from " + min + " to " + max + ", got '" + value + "'");
         }
         return parsed == null ? min : parsed;
+    }
+
+    /** One of an enum's constants, by lower-case name; invalid values are reported and fall back. */
+    private <E extends Enum<E>> E choice(String key, String variable, Class<E> type, E fallback) {
+        String value = raw(key).orElse("");
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        String expected = Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "));
+        problems.add(variable + ": expected " + expected + ", got '" + value + "'");
+        return fallback;
     }
 
     private boolean bool(String key, String variable) {
