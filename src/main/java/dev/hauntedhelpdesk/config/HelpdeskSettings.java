@@ -27,15 +27,6 @@ public record HelpdeskSettings(
         Attachments attachments,
         Triage triage) {
 
-    /** The settings without triage settings of their own: triage runs on {@link Triage#defaults()}. */
-    public HelpdeskSettings(String tableName, boolean createTable, String region, String apiHost, int apiPort,
-                            List<String> corsOrigins, Path uploadDir, int maxUploadSizeMb, Path memoryDir,
-                            int maxHandoffs, Duration executionTimeout, String bedrockModelId, Cognito cognito,
-                            Attachments attachments) {
-        this(tableName, createTable, region, apiHost, apiPort, corsOrigins, uploadDir, maxUploadSizeMb, memoryDir,
-                maxHandoffs, executionTimeout, bedrockModelId, cognito, attachments, Triage.defaults());
-    }
-
     /** Which engine the triage team runs on: in-process with no network, or Amazon Bedrock. */
     public enum TriageEngineKind { LOCAL, BEDROCK }
 
@@ -47,11 +38,6 @@ public record HelpdeskSettings(
      */
     public record Triage(TriageEngineKind engine, Duration stepTimeout, int repetitionWindow, boolean onCreate,
                          String queueUrl, int workers, int queueCapacity) {
-
-        /** The values application.yml falls back to. */
-        public static Triage defaults() {
-            return new Triage(TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3, true, null, 2, 100);
-        }
     }
 
     /** Where attachment bytes are kept: {@code UPLOAD_DIR} on disk, or an S3 bucket (Lambda's disk is ephemeral). */

@@ -55,10 +55,6 @@ public class TriageService {
     private final Duration lease;
     private final AttachmentImages images;
 
-    public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock) {
-        this(tickets, orchestrator, clock, ticket -> List.of());
-    }
-
     /** With {@code images}, a ticket's image attachments reach engines that can read them. */
     public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock,
                          AttachmentImages images) {

@@ -25,10 +25,6 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] bytes)
         bytes = bytes == null ? new byte[0] : bytes;
     }
 
-    public ApiResponse(int status, Map<String, String> headers, String body) {
-        this(status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-    }
-
     public String body() {
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -187,6 +187,8 @@ public abstract class TicketRepositoryContract {
                 Path.of("memories"), 10, Duration.ofSeconds(300), "model",
                 new HelpdeskSettings.Cognito("us-east-1", "us-east-1_test", List.of("client"),
                         URI.create("http://127.0.0.1/jwks.json")),
-                new HelpdeskSettings.Attachments(HelpdeskSettings.AttachmentStore.FILESYSTEM, null, 5));
+                new HelpdeskSettings.Attachments(HelpdeskSettings.AttachmentStore.FILESYSTEM, null, 5),
+                new HelpdeskSettings.Triage(HelpdeskSettings.TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3, false,
+                        null, 1, 10));
     }
 }

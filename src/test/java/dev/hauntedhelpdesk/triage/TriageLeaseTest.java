@@ -34,7 +34,7 @@ class TriageLeaseTest {
     private final TriageService service = new TriageService(tickets, new TriageOrchestrator(
             new ScriptedEngine(ScriptedEngine.Behaviour.ANSWER, List.of(ScriptedEngine.Behaviour.ANSWER)),
             new DynamoDbMemoryStore(dynamo, table), Toolbox.none(), new TriageBounds(3, TIMEOUT, TIMEOUT, 2),
-            Clock.systemUTC()), Clock.systemUTC());
+            Clock.systemUTC()), Clock.systemUTC(), ticket -> List.of());
 
     private String stored(String status, Instant updatedAt) {
         String id = UUID.randomUUID().toString();
