@@ -34,10 +34,11 @@ public record HelpdeskSettings(
      * Triage settings beyond {@code MAX_HANDOFFS} and {@code EXECUTION_TIMEOUT}: the engine, the
      * per-step timeout, the repetition window that stops ping-pong, whether a new ticket is
      * triaged at once, the SQS queue that carries tickets to the Lambda worker ({@code null}: no
-     * queue), and the container's worker pool.
+     * queue), the container's worker pool, and how long a claimed ticket stays claimed
+     * ({@code TRIAGE_LEASE}: it must outlast the longest run of every runtime sharing the table).
      */
     public record Triage(TriageEngineKind engine, Duration stepTimeout, int repetitionWindow, boolean onCreate,
-                         String queueUrl, int workers, int queueCapacity) {
+                         String queueUrl, int workers, int queueCapacity, Duration lease) {
     }
 
     /** Where attachment bytes are kept: {@code UPLOAD_DIR} on disk, or an S3 bucket (Lambda's disk is ephemeral). */

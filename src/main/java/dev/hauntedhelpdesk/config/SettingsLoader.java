@@ -27,6 +27,9 @@ final class SettingsLoader {
     private static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[^/\\s]+");
 
+    /** Default lease beyond EXECUTION_TIMEOUT: time to write the outcome after the last step. */
+    static final int LEASE_GRACE_SECONDS = 30;
+
     private final PropertyResolver properties;
     private final List<String> problems = new ArrayList<>();
 
@@ -54,7 +57,7 @@ final class SettingsLoader {
         int maxHandoffs = integer("max-handoffs", "MAX_HANDOFFS", 1, 50);
         int timeoutSeconds = integer("execution-timeout", "EXECUTION_TIMEOUT", 1, 900);
         String modelId = required("bedrock-model-id", "BEDROCK_MODEL_ID", "a Bedrock model or inference profile id");
-        HelpdeskSettings.Triage triage = triage();
+        HelpdeskSettings.Triage triage = triage(timeoutSeconds);
 
         String poolId = matching("cognito.user-pool-id", "COGNITO_USER_POOL_ID", POOL_ID,
                 "a Cognito user pool id such as us-east-1_AbC123");
@@ -88,7 +91,7 @@ final class SettingsLoader {
                 new HelpdeskSettings.Cognito(cognitoRegion, poolId, clientIds, jwksUrl), attachments, triage);
     }
 
-    private HelpdeskSettings.Triage triage() {
+    private HelpdeskSettings.Triage triage(int timeoutSeconds) {
         HelpdeskSettings.TriageEngineKind engine = choice("triage.engine", "TRIAGE_ENGINE",
                 HelpdeskSettings.TriageEngineKind.class, HelpdeskSettings.TriageEngineKind.LOCAL);
         int stepSeconds = integer("triage.step-timeout", "TRIAGE_STEP_TIMEOUT", 1, 300);
@@ -103,8 +106,16 @@ final class SettingsLoader {
         }
         int workers = integer("triage.workers", "TRIAGE_WORKERS", 1, 64);
         int capacity = integer("triage.queue-capacity", "TRIAGE_QUEUE_CAPACITY", 1, 10000);
+        int leaseSeconds = timeoutSeconds + LEASE_GRACE_SECONDS;
+        if (!raw("triage.lease").orElse("").isEmpty()) {
+            leaseSeconds = integer("triage.lease", "TRIAGE_LEASE", 2, 3600);
+            if (leaseSeconds <= timeoutSeconds) {
+                problems.add("TRIAGE_LEASE: expected more seconds than EXECUTION_TIMEOUT (" + timeoutSeconds
+                        + "), got '" + leaseSeconds + "'");
+            }
+        }
         return new HelpdeskSettings.Triage(engine, Duration.ofSeconds(stepSeconds), window, onCreate, queueUrl,
-                workers, capacity);
+                workers, capacity, Duration.ofSeconds(leaseSeconds));
     }
 
     private HelpdeskSettings.Attachments attachments() {

@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.dynamodb;
 
+import dev.hauntedhelpdesk.aws.AwsFailure;
 import dev.hauntedhelpdesk.web.ProblemException;
 import dev.hauntedhelpdesk.web.ProblemType;
 
@@ -9,5 +10,10 @@ public final class StoreUnavailableException extends ProblemException {
     public StoreUnavailableException(Throwable cause) {
         super(ProblemType.SERVICE_UNAVAILABLE, "Ticket storage is unavailable right now; retry shortly");
         initCause(cause);
+    }
+
+    @Override
+    public String logDetail() {
+        return AwsFailure.describe(getCause());
     }
 }

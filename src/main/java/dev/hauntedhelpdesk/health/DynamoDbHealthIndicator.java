@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.health;
 
+import dev.hauntedhelpdesk.aws.AwsFailure;
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
@@ -51,7 +52,7 @@ class DynamoDbHealthIndicator implements HealthIndicator {
             details.put("table_status", description.tableStatusAsString());
             return HealthResult.builder("dynamodb", HealthStatus.UP).details(details).build();
         } catch (RuntimeException e) {
-            LOG.warn("DynamoDB table {} is not reachable: {}", table, e.toString());
+            LOG.warn("DynamoDB table {} is not reachable; readiness is DOWN: {}", table, AwsFailure.describe(e));
             details.put("error", e.getClass().getSimpleName());
             return HealthResult.builder("dynamodb", HealthStatus.DOWN).details(details).build();
         }

@@ -62,7 +62,8 @@ class TriageBeans {
     }
 
     @Singleton
-    TriageService service(TicketRepository tickets, TriageOrchestrator orchestrator, AttachmentImages images) {
-        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images);
+    TriageService service(TicketRepository tickets, TriageOrchestrator orchestrator, AttachmentImages images,
+                          HelpdeskSettings settings) {
+        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images, settings.triage().lease());
     }
 }

@@ -3,11 +3,20 @@ package dev.hauntedhelpdesk.triage;
 /**
  * Hands a ticket to triage without making the caller wait: a bounded worker pool in the
  * container, an SQS queue in Lambda. A dispatch may be refused or lost (pool full, queue
- * unreachable); the ticket then stays {@code pending} and {@link TriageService#reclaim()} hands it
- * over again later.
+ * unreachable); the ticket then stays where it was and {@link TriageService#reclaim} hands a
+ * pending or abandoned one over again later.
  */
 public interface TriageDispatcher {
 
-    /** Queues the ticket for triage; returns false when it could not be queued right now. */
+    /** Queues a new or swept ticket for triage; returns false when it could not be queued right now. */
     boolean dispatch(String ticketId);
+
+    /**
+     * Queues a run that a person asked for ({@code Prefer: respond-async}); unlike a new ticket's
+     * it may start from {@code escalated} or {@code error}. Returns false when it could not be
+     * queued right now; a dispatcher that cannot carry such runs never queues them.
+     */
+    default boolean dispatchRequested(String ticketId) {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.triage;
 import dev.hauntedhelpdesk.attachment.AttachmentImages;
 import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.ticket.InvalidTransitionException;
+import dev.hauntedhelpdesk.ticket.PageCursor;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketNotFoundException;
 import dev.hauntedhelpdesk.ticket.TicketPage;
@@ -29,14 +30,14 @@ import java.util.UUID;
  * with {@code resolution} and the run's {@code workflow_log}), and reclaim what a crash left.
  *
  * <p>A claim is a lease: a conditional update to {@code processing} whose {@code updated_at} is
- * the lease start. It expires {@code EXECUTION_TIMEOUT} + {@value #LEASE_GRACE_SECONDS} s later,
- * a point no live run can pass, so a ticket still {@code processing} after that was abandoned
+ * the lease start. It expires {@code TRIAGE_LEASE} later (by default {@code EXECUTION_TIMEOUT} +
+ * 30 s), a point no live run can pass, so a ticket still
+ * {@code processing} after that was abandoned
  * (a crashed JVM, a Lambda killed mid-run) and may be claimed again. Each claim logs a run id; a
  * run whose claim was taken over finds another run id in the log and discards its result.
  */
 public class TriageService {
 
-    static final long LEASE_GRACE_SECONDS = 30;
     /** How long a pending ticket may wait for its dispatch before the sweep sends it again. */
     static final Duration DISPATCH_GRACE = Duration.ofMinutes(2);
     static final String STARTED = "triage_started";
@@ -55,13 +56,20 @@ public class TriageService {
     private final Duration lease;
     private final AttachmentImages images;
 
-    /** With {@code images}, a ticket's image attachments reach engines that can read them. */
+    /**
+     * With {@code images}, a ticket's image attachments reach engines that can read them.
+     * {@code lease} must outlast the longest run of every runtime that triages the same table
+     * (see {@code TRIAGE_LEASE}), not only this one's.
+     */
     public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock,
-                         AttachmentImages images) {
+                         AttachmentImages images, Duration lease) {
+        if (lease.compareTo(orchestrator.bounds().executionTimeout()) <= 0) {
+            throw new IllegalArgumentException("the triage lease must outlast EXECUTION_TIMEOUT");
+        }
         this.tickets = tickets;
         this.orchestrator = orchestrator;
         this.clock = clock;
-        this.lease = orchestrator.bounds().executionTimeout().plusSeconds(LEASE_GRACE_SECONDS);
+        this.lease = lease;
         this.images = images;
     }
 
@@ -73,15 +81,7 @@ public class TriageService {
      * and returns the result after it was written back.
      */
     public WorkflowResult process(String ticketId, Caller caller) {
-        Ticket ticket = tickets.find(ticketId).filter(t -> t.visibleTo(caller))
-                .orElseThrow(() -> new TicketNotFoundException(ticketId));
-        TicketStatus status = ticket.statusValue();
-        if (status == TicketStatus.PROCESSING && !leaseExpired(ticket)) {
-            throw new TriageInProgressException(ticketId, leaseExpiry(ticket).toString());
-        }
-        if (status != TicketStatus.PROCESSING && !status.canMoveTo(TicketStatus.PROCESSING)) {
-            throw new InvalidTransitionException(status, TicketStatus.PROCESSING);
-        }
+        Ticket ticket = startable(ticketId, caller);
         String runId = UUID.randomUUID().toString();
         Ticket claimed;
         try {
@@ -92,8 +92,47 @@ public class TriageService {
         return runAndRecord(claimed, runId);
     }
 
+    /**
+     * Checks, as {@link #process} does, that the caller may start a run now, then hands the run to
+     * {@code dispatcher} instead of holding the request for it ({@code Prefer: respond-async}).
+     * Nothing is written here: the worker claims the ticket as for any queued run.
+     *
+     * @return the ticket as it stands before the run
+     * @throws TriageNotQueuedException when the dispatcher cannot take the run now
+     */
+    public Ticket queue(String ticketId, Caller caller, TriageDispatcher dispatcher) {
+        Ticket ticket = startable(ticketId, caller);
+        if (!dispatcher.dispatchRequested(ticketId)) {
+            throw new TriageNotQueuedException(ticketId);
+        }
+        return ticket;
+    }
+
+    private Ticket startable(String ticketId, Caller caller) {
+        Ticket ticket = tickets.find(ticketId).filter(t -> t.visibleTo(caller))
+                .orElseThrow(() -> new TicketNotFoundException(ticketId));
+        TicketStatus status = ticket.statusValue();
+        if (status == TicketStatus.PROCESSING && !leaseExpired(ticket)) {
+            throw new TriageInProgressException(ticketId, leaseExpiry(ticket).toString());
+        }
+        if (status != TicketStatus.PROCESSING && !status.canMoveTo(TicketStatus.PROCESSING)) {
+            throw new InvalidTransitionException(status, TicketStatus.PROCESSING);
+        }
+        return ticket;
+    }
+
     /** Runs triage for a dispatched ticket: a pending one, or one whose lease has expired. */
     public Outcome processQueued(String ticketId) {
+        return processQueued(ticketId, false);
+    }
+
+    /**
+     * Runs triage for a dispatched ticket. A run a person asked for ({@code requested}) may also
+     * start from {@code escalated} or {@code error}, as {@code /process} may; a new or swept
+     * ticket only from {@code pending} or an expired lease, so a ticket that staff took over in
+     * the meantime is left to them.
+     */
+    public Outcome processQueued(String ticketId, boolean requested) {
         Optional<Ticket> found = tickets.find(ticketId);
         if (found.isEmpty()) {
             return Outcome.SKIPPED;
@@ -103,7 +142,9 @@ public class TriageService {
         if (status == TicketStatus.PROCESSING && !leaseExpired(ticket)) {
             return Outcome.BUSY;
         }
-        if (status != TicketStatus.PENDING && status != TicketStatus.PROCESSING) {
+        boolean startable = status == TicketStatus.PENDING || status == TicketStatus.PROCESSING
+                || (requested && status.canMoveTo(TicketStatus.PROCESSING));
+        if (!startable) {
             return Outcome.SKIPPED;
         }
         String runId = UUID.randomUUID().toString();
@@ -120,7 +161,7 @@ public class TriageService {
     /**
      * The sweep: hands every ticket that is {@code processing} past its lease, and with
      * {@code includePending} every one {@code pending} longer than the dispatch grace, to
-     * {@code dispatcher} again. Queries the status index, no Scan.
+     * {@code dispatcher} again. Queries the status index page by page, no Scan.
      *
      * @return how many tickets were handed over
      */
@@ -130,14 +171,19 @@ public class TriageService {
         List<TicketStatus> statuses = includePending ? List.of(TicketStatus.PROCESSING, TicketStatus.PENDING)
                 : List.of(TicketStatus.PROCESSING);
         for (TicketStatus status : statuses) {
-            TicketPage page = tickets.list(new TicketQuery(null, status, SWEEP_PAGE, null));
-            for (Ticket ticket : page.items()) {
-                boolean stale = status == TicketStatus.PROCESSING ? leaseExpired(ticket)
-                        : Instant.parse(ticket.updatedAt()).plus(DISPATCH_GRACE).isBefore(now);
-                if (stale && dispatcher.dispatch(ticket.ticketId())) {
-                    handed++;
+            // Newest first: the stalest tickets sit on the last pages, so every page is read.
+            PageCursor after = null;
+            do {
+                TicketPage page = tickets.list(new TicketQuery(null, status, SWEEP_PAGE, after));
+                for (Ticket ticket : page.items()) {
+                    boolean stale = status == TicketStatus.PROCESSING ? leaseExpired(ticket)
+                            : Instant.parse(ticket.updatedAt()).plus(DISPATCH_GRACE).isBefore(now);
+                    if (stale && dispatcher.dispatch(ticket.ticketId())) {
+                        handed++;
+                    }
                 }
-            }
+                after = page.nextCursor() == null ? null : PageCursor.decode(page.nextCursor());
+            } while (after != null);
         }
         if (handed > 0) {
             LOG.info("Reclaimed {} tickets for triage", handed);

@@ -21,6 +21,14 @@ public abstract class ProblemException extends RuntimeException {
         return type;
     }
 
+    /**
+     * What an operator needs to know about a server-side failure (the cause's class, error code,
+     * request id), logged with every 5xx; never shown to the client, never a secret.
+     */
+    public String logDetail() {
+        return getCause() == null ? getMessage() : getCause().toString();
+    }
+
     /** Field-level errors, for validation problems. */
     public List<FieldError> errors() {
         return List.of();

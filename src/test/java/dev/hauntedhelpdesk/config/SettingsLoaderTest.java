@@ -264,7 +264,23 @@ class SettingsLoaderTest {
     void load_runsTriageLocally_withItsDocumentedBounds_byDefault() {
         HelpdeskSettings.Triage triage = load(validSettings()).triage();
         assertEquals(new HelpdeskSettings.Triage(HelpdeskSettings.TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3,
-                true, null, 2, 100), triage);
+                true, null, 2, 100, Duration.ofSeconds(330)), triage);
+    }
+
+    @Test
+    void load_takesATriageLeaseLongerThanTheExecutionTimeout() {
+        Map<String, Object> settings = validSettings("helpdesk.execution-timeout", "25");
+        settings.put("helpdesk.triage.lease", "330");
+        assertEquals(Duration.ofSeconds(330), load(settings).triage().lease());
+    }
+
+    @Test
+    void load_refusesATriageLeaseThatARunCanOutlast() {
+        Map<String, Object> settings = validSettings("helpdesk.execution-timeout", "300");
+        settings.put("helpdesk.triage.lease", "300");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(settings));
+        assertTrue(e.getMessage().contains("TRIAGE_LEASE: expected more seconds than EXECUTION_TIMEOUT (300), got '300'"),
+                e.getMessage());
     }
 
     @Test

@@ -40,10 +40,22 @@ public abstract class TriageApiContract {
 
     protected abstract RuntimeUnderTest runtime();
 
+    /**
+     * Adds what the runtime needs to run triage out of band ({@code Prefer: respond-async}). The
+     * container has its worker pool already; Lambda needs a queue and a consumer of it.
+     */
+    protected Map<String, Object> withTriageQueue(Map<String, Object> properties) {
+        return properties;
+    }
+
+    /** Stops whatever {@link #withTriageQueue} started. */
+    protected void stopTriageQueue() {
+    }
+
     @BeforeAll
     void start() {
         pool = CognitoPool.shared();
-        local = runtime().start(properties());
+        local = runtime().start(withTriageQueue(properties()));
         Map<String, Object> unreachable = properties();
         unreachable.put("helpdesk.triage.engine", "bedrock");
         // Nothing listens on port 9 (discard) here: every call is refused at once.
@@ -69,6 +81,7 @@ public abstract class TriageApiContract {
         if (offline != null) {
             offline.close();
         }
+        stopTriageQueue();
     }
 
     private String create(Api on, String user, String title, String description, String category) {
@@ -178,5 +191,61 @@ public abstract class TriageApiContract {
         assertEquals("degraded", triage.path("details").path("llm").asText(), health::toString);
         ApiResponse ready = offline.send(ApiRequest.of("GET", "/health/readiness"));
         assertEquals(200, ready.status(), ready::toString);
+    }
+
+    @Test
+    void process_withRespondAsync_answers202WithTheTicketsLocation_andTheRunFinishesInTheBackground()
+            throws InterruptedException {
+        String id = create(api, "alice", "VPN keeps dropping",
+                "My VPN connection drops every few minutes when I work from home", null);
+
+        ApiResponse accepted = api.as("alice", ApiRequest.of("POST", "/api/tickets/" + id + "/process")
+                .header("Prefer", "respond-async, wait=10"));
+
+        assertEquals(202, accepted.status(), accepted::toString);
+        assertAll(
+                () -> assertEquals("/api/tickets/" + id, accepted.header("Location")),
+                () -> assertEquals("respond-async", accepted.header("Preference-Applied")),
+                () -> assertEquals(id, accepted.json().get("ticket_id").asText()));
+        JsonNode ticket = awaitTriaged(id);
+        List<String> events = new ArrayList<>();
+        ticket.get("workflow_log").forEach(e -> events.add(e.get("event").asText()));
+        assertTrue(Set.of("resolved", "escalated").contains(ticket.get("status").asText()), ticket::toString);
+        assertEquals("network", ticket.get("category").asText());
+        assertEquals("triage_finished", events.get(events.size() - 1));
+    }
+
+    @Test
+    void process_withRespondAsync_checksLikeTheSynchronousRun_andQueuesNothingItRefuses() {
+        String id = create(api, "alice", "Need a desk lamp", "Please order a desk lamp", "other");
+        ApiResponse closed = api.as("alice", ApiRequest.of("PATCH", "/api/tickets/" + id).header("If-Match", "\"1\"")
+                .json("{\"status\":\"closed\"}"));
+        assertEquals(200, closed.status(), closed::toString);
+
+        ApiResponse notYours = api.as("bob", ApiRequest.of("POST", "/api/tickets/" + id + "/process")
+                .header("Prefer", "respond-async"));
+        ApiResponse refused = api.as("alice", ApiRequest.of("POST", "/api/tickets/" + id + "/process")
+                .header("Prefer", "respond-async"));
+
+        assertEquals(404, notYours.status(), notYours::toString);
+        assertEquals(409, refused.status(), refused::toString);
+        assertEquals("https://haunted-helpdesk.dev/problems/invalid-transition", refused.json().get("type").asText());
+        JsonNode ticket = api.as("alice", ApiRequest.of("GET", "/api/tickets/" + id)).json();
+        assertEquals("closed", ticket.get("status").asText());
+        assertEquals(closed.json().get("version").asLong(), ticket.get("version").asLong());
+    }
+
+    /** Polls the ticket until a run has written its outcome; a minute is far beyond the local engine's run. */
+    private JsonNode awaitTriaged(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        JsonNode ticket;
+        do {
+            ticket = api.as("alice", ApiRequest.of("GET", "/api/tickets/" + id)).json();
+            if (ticket.get("workflow_log").toString().contains("triage_finished")) {
+                return ticket;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no triage outcome within 60 s: " + ticket);
     }
 }

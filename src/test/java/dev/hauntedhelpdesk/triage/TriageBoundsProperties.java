@@ -82,7 +82,8 @@ class TriageBoundsProperties {
         TriageBounds bounds = new TriageBounds(maxHandoffs, EXECUTION_TIMEOUT, STEP_TIMEOUT, window);
         TriageOrchestrator orchestrator = new TriageOrchestrator(new ScriptedEngine(classify, script),
                 new DynamoDbMemoryStore(dynamo, table), Toolbox.none(), bounds, Clock.systemUTC());
-        TriageService service = new TriageService(tickets, orchestrator, Clock.systemUTC(), ticket -> List.of());
+        TriageService service = new TriageService(tickets, orchestrator, Clock.systemUTC(), ticket -> List.of(),
+                orchestrator.bounds().executionTimeout().plusSeconds(30));
         String id = UUID.randomUUID().toString();
         tickets.create(TicketRepositories.pending(id, "VPN drops", "VPN disconnects every 5 minutes",
                 categoryGiven ? "network" : null), null);

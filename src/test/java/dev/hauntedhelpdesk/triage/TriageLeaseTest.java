@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TriageLeaseTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration LEASE = TIMEOUT.plusSeconds(30);
 
     private final DynamoDbClient dynamo = DynamoDbLocalServer.shared().client();
     private final String table = BackendProperties.uniqueTableName();
@@ -34,7 +35,7 @@ class TriageLeaseTest {
     private final TriageService service = new TriageService(tickets, new TriageOrchestrator(
             new ScriptedEngine(ScriptedEngine.Behaviour.ANSWER, List.of(ScriptedEngine.Behaviour.ANSWER)),
             new DynamoDbMemoryStore(dynamo, table), Toolbox.none(), new TriageBounds(3, TIMEOUT, TIMEOUT, 2),
-            Clock.systemUTC()), Clock.systemUTC(), ticket -> List.of());
+            Clock.systemUTC()), Clock.systemUTC(), ticket -> List.of(), LEASE);
 
     private String stored(String status, Instant updatedAt) {
         String id = UUID.randomUUID().toString();
@@ -48,7 +49,7 @@ class TriageLeaseTest {
     @Test
     void processQueued_leavesALiveLeaseAlone_andReclaimsAnExpiredOne() {
         String live = stored("processing", Instant.now());
-        String abandoned = stored("processing", Instant.now().minus(TIMEOUT).minusSeconds(TriageService.LEASE_GRACE_SECONDS + 1));
+        String abandoned = stored("processing", Instant.now().minus(LEASE).minusSeconds(1));
 
         assertEquals(TriageService.Outcome.BUSY, service.processQueued(live));
         assertEquals(TriageService.Outcome.DONE, service.processQueued(abandoned));
@@ -70,7 +71,7 @@ class TriageLeaseTest {
 
     @Test
     void reclaim_handsOverAbandonedAndLongPendingTickets_only() {
-        Instant old = Instant.now().minus(TIMEOUT).minusSeconds(TriageService.LEASE_GRACE_SECONDS + 1)
+        Instant old = Instant.now().minus(LEASE).minusSeconds(1)
                 .minus(TriageService.DISPATCH_GRACE);
         String abandoned = stored("processing", old);
         String forgotten = stored("pending", old);
@@ -83,5 +84,34 @@ class TriageLeaseTest {
 
         assertEquals(2, handed);
         assertEquals(Set.of(abandoned, forgotten), Set.copyOf(dispatched));
+    }
+
+    @Test
+    void reclaim_pagesThroughEveryStaleTicket_notOnlyTheNewestPage() {
+        Instant old = Instant.now().minus(LEASE).minusSeconds(1).minus(TriageService.DISPATCH_GRACE);
+        Set<String> stale = new java.util.HashSet<>();
+        // Older than a page of the sweep's query, and behind newer live ones (the list is newest first).
+        for (int i = 0; i < 60; i++) {
+            stale.add(stored("pending", old.minusSeconds(i)));
+        }
+        for (int i = 0; i < 5; i++) {
+            stored("pending", Instant.now());
+        }
+        List<String> dispatched = new ArrayList<>();
+
+        int handed = service.reclaim(id -> dispatched.add(id), true);
+
+        assertEquals(60, handed);
+        assertEquals(stale, Set.copyOf(dispatched));
+    }
+
+    @Test
+    void processQueued_startsARequestedRunFromEscalated_butLeavesAnEscalatedTicketAloneOtherwise() {
+        String escalated = stored("escalated", Instant.now());
+
+        assertEquals(TriageService.Outcome.SKIPPED, service.processQueued(escalated));
+        assertEquals("escalated", tickets.find(escalated).orElseThrow().status());
+        assertEquals(TriageService.Outcome.DONE, service.processQueued(escalated, true));
+        assertEquals("resolved", tickets.find(escalated).orElseThrow().status());
     }
 }

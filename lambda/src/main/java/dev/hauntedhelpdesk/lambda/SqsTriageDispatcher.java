@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.lambda;
 
+import dev.hauntedhelpdesk.aws.AwsFailure;
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.triage.TriageDispatcher;
 import io.micronaut.context.annotation.Requires;
@@ -30,11 +31,20 @@ class SqsTriageDispatcher implements TriageDispatcher {
 
     @Override
     public boolean dispatch(String ticketId) {
+        return send(new TriageMessage(ticketId, false));
+    }
+
+    @Override
+    public boolean dispatchRequested(String ticketId) {
+        return send(new TriageMessage(ticketId, true));
+    }
+
+    private boolean send(TriageMessage message) {
         try {
-            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(TriageMessage.body(ticketId)));
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.body()));
             return true;
         } catch (SdkException e) {
-            LOG.warn("Could not queue ticket {} for triage: {}", ticketId, e.toString());
+            LOG.warn("Could not queue ticket {} for triage: {}", message.ticketId(), AwsFailure.describe(e));
             return false;
         }
     }

@@ -4,21 +4,23 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The body of a triage queue message: {@code {"ticket_id":"<uuid>"}}. */
-final class TriageMessage {
+/**
+ * The body of a triage queue message: {@code {"ticket_id":"<uuid>"}} for a new or swept ticket,
+ * {@code {"ticket_id":"<uuid>","requested":true}} for a run a person asked for (which may start
+ * from escalated or error). Anything else is malformed.
+ */
+record TriageMessage(String ticketId, boolean requested) {
 
-    private static final Pattern TICKET_ID = Pattern.compile(
-            "\\{\\s*\"ticket_id\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"\\s*}");
+    private static final Pattern BODY = Pattern.compile(
+            "\\{\\s*\"ticket_id\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"\\s*"
+                    + "(?:,\\s*\"requested\"\\s*:\\s*(true|false)\\s*)?}");
 
-    private TriageMessage() {
+    String body() {
+        return "{\"ticket_id\":\"" + ticketId + "\"" + (requested ? ",\"requested\":true" : "") + "}";
     }
 
-    static String body(String ticketId) {
-        return "{\"ticket_id\":\"" + ticketId + "\"}";
-    }
-
-    static Optional<String> ticketId(String body) {
-        Matcher m = TICKET_ID.matcher(body == null ? "" : body.trim());
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    static Optional<TriageMessage> parse(String body) {
+        Matcher m = BODY.matcher(body == null ? "" : body.trim());
+        return m.matches() ? Optional.of(new TriageMessage(m.group(1), "true".equals(m.group(2)))) : Optional.empty();
     }
 }

@@ -42,18 +42,19 @@ public class TriageQueueHandler extends MicronautRequestHandler<SQSEvent, SQSBat
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
-            var ticketId = TriageMessage.ticketId(message.getBody());
-            if (ticketId.isEmpty()) {
+            var parsed = TriageMessage.parse(message.getBody());
+            if (parsed.isEmpty()) {
                 LOG.warn("Dropping malformed triage message {}", message.getMessageId());
                 continue;
             }
+            TriageMessage job = parsed.get();
             try {
-                TriageService.Outcome outcome = triage.processQueued(ticketId.get());
+                TriageService.Outcome outcome = triage.processQueued(job.ticketId(), job.requested());
                 if (outcome == TriageService.Outcome.BUSY) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             } catch (RuntimeException e) {
-                LOG.error("Triage of {} failed; SQS will redeliver it", ticketId.get(), e);
+                LOG.error("Triage of {} failed; SQS will redeliver it", job.ticketId(), e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

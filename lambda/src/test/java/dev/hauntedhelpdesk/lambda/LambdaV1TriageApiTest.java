@@ -1,10 +1,9 @@
 package dev.hauntedhelpdesk.lambda;
 
 import dev.hauntedhelpdesk.contract.RuntimeUnderTest;
-import dev.hauntedhelpdesk.contract.TriageApiContract;
 
 /** The triage API contract as API Gateway payload 1 events into the Lambda handler. */
-class LambdaV1TriageApiTest extends TriageApiContract {
+class LambdaV1TriageApiTest extends LambdaTriageApiContract {
 
     @Override
     protected RuntimeUnderTest runtime() {

@@ -139,17 +139,7 @@ class TriageQueueHandlerTest {
         assertEquals(1, received.size(), received::toString);
         Message message = received.get(0);
         assertEquals("{\"ticket_id\":\"" + id + "\"}", message.body());
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(message.messageId());
-        record.setReceiptHandle(message.receiptHandle());
-        record.setBody(message.body());
-        record.setMd5OfBody(message.md5OfBody());
-        record.setAttributes(message.attributesAsStrings());
-        record.setEventSource("aws:sqs");
-        record.setEventSourceArn("arn:aws:sqs:" + "us-east-1" + ":123456789012:triage");
-        record.setAwsRegion("us-east-1");
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(record));
+        SQSEvent event = SqsEventSource.eventOf(received);
 
         SQSBatchResponse response = handler.handleRequest(event, new MockLambdaContext());
         sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));

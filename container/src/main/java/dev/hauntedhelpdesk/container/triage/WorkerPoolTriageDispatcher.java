@@ -47,10 +47,19 @@ class WorkerPoolTriageDispatcher implements TriageDispatcher {
 
     @Override
     public boolean dispatch(String ticketId) {
+        return submit(ticketId, false);
+    }
+
+    @Override
+    public boolean dispatchRequested(String ticketId) {
+        return submit(ticketId, true);
+    }
+
+    private boolean submit(String ticketId, boolean requested) {
         try {
             pool.execute(() -> {
                 try {
-                    triage.processQueued(ticketId);
+                    triage.processQueued(ticketId, requested);
                 } catch (RuntimeException e) {
                     LOG.error("Triage of {} failed; the sweep will retry it", ticketId, e);
                 }
