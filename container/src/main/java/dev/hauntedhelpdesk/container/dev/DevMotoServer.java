@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code moto_server} that dev mode runs as its DynamoDB and Cognito: a child process on a free
- * loopback port, stopped with its own children when the JVM exits. Its request log goes to a file,
- * not into the service's log.
+ * loopback port, stopped with its own children when the JVM exits. Its request log goes to a
+ * temporary file, not into the service's log.
  */
 final class DevMotoServer {
 
@@ -33,6 +33,8 @@ final class DevMotoServer {
     private final Process process;
     private final URI endpoint;
     private final Path log;
+    /** Once moto answered, its log is only request lines and goes with it; a failed start keeps it. */
+    private volatile boolean answered;
 
     private DevMotoServer(Process process, URI endpoint, Path log) {
         this.process = process;
@@ -99,6 +101,7 @@ final class DevMotoServer {
             }
             try {
                 http.send(probe, HttpResponse.BodyHandlers.discarding());
+                answered = true;
                 return true;
             } catch (IOException notYet) {
                 // Refused while Python boots: poll again.
@@ -129,6 +132,13 @@ final class DevMotoServer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (answered) {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                // A temp file left behind is harmless.
+            }
         }
     }
 
