@@ -19,9 +19,12 @@ classpath_file=/tmp/helpdesk-classpath.txt
 app_pid=""
 
 # One reactor run: compiles the shared code and the container module; the container module's
-# run-time classpath (written last) names src/target/classes for the shared code.
+# run-time classpath (written last) names src/target/classes for the shared code. build-classpath
+# resolves the test scope too, which holds helpdesk-core's test-jar: from test-compile on the reactor
+# supplies it from src/, so an empty Maven cache needs no install (maven.test.skip: tests are not
+# compiled, only the phase is reached).
 build() {
-  ./mvnw -B -q -pl container -am compile dependency:build-classpath \
+  ./mvnw -B -q -pl container -am test-compile dependency:build-classpath -Dmaven.test.skip=true \
     -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
 }
 

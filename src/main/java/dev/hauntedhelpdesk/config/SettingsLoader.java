@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 final class SettingsLoader {
 
     private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9A-Za-z]+");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d|local");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     /** S3's naming rules for general purpose buckets, in short: 3-63 of [a-z0-9.-], alphanumeric ends. */
     private static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[^/\\s]+");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hauntedhelpdesk.testing.AttachmentStores;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
-import dev.hauntedhelpdesk.testing.DynamoDbLocalServer;
+import dev.hauntedhelpdesk.testing.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ public abstract class AttachmentApiContract {
         pool = CognitoPool.shared();
         store = attachmentStore();
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName(),
-                DynamoDbLocalServer.shared().endpoint(), pool);
+                MotoServer.shared().endpoint(), pool);
         properties.put("helpdesk.max-upload-size-mb", Integer.toString(MAX_MB));
         properties.put("helpdesk.max-files-per-request", Integer.toString(MAX_FILES));
         properties.putAll(store.properties());

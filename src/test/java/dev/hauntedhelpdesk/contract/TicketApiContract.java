@@ -3,7 +3,7 @@ package dev.hauntedhelpdesk.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
-import dev.hauntedhelpdesk.testing.DynamoDbLocalServer;
+import dev.hauntedhelpdesk.testing.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The tickets API contract, written once. Each runtime module extends this with a
  * {@link RuntimeUnderTest}, so the same scenarios run over a real socket against Netty and as API
- * Gateway events (payload v1 and v2) into the Lambda handler, all against DynamoDB Local and
+ * Gateway events (payload v1 and v2) into the Lambda handler, all against moto's DynamoDB and
  * tokens from moto's Cognito.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,9 +48,9 @@ public abstract class TicketApiContract {
         return CognitoPool.shared();
     }
 
-    /** Properties pointing the runtime at its back-ends; DynamoDB Local by default. */
+    /** Properties pointing the runtime at its back-ends; moto's DynamoDB by default. */
     protected Map<String, Object> backendProperties(String tableName) {
-        return BackendProperties.forApp(tableName, DynamoDbLocalServer.shared().endpoint(), cognitoPool());
+        return BackendProperties.forApp(tableName, MotoServer.shared().endpoint(), cognitoPool());
     }
 
     @BeforeAll

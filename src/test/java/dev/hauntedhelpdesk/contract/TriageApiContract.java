@@ -3,7 +3,7 @@ package dev.hauntedhelpdesk.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
-import dev.hauntedhelpdesk.testing.DynamoDbLocalServer;
+import dev.hauntedhelpdesk.testing.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The triage API, written once and run through each runtime: {@code POST /process} on the local
- * engine against DynamoDB Local, and the same with the LLM unreachable (the Bedrock engine
+ * engine against moto's DynamoDB, and the same with the LLM unreachable (the Bedrock engine
  * pointed at a closed port), which must escalate with the reason while {@code /health} reports
  * the LLM degraded and readiness stays UP.
  */
@@ -67,7 +67,7 @@ public abstract class TriageApiContract {
 
     private Map<String, Object> properties() {
         Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName(),
-                DynamoDbLocalServer.shared().endpoint(), pool);
+                MotoServer.shared().endpoint(), pool);
         properties.put("helpdesk.execution-timeout", "20");
         properties.put("helpdesk.triage.step-timeout", "10");
         return properties;

@@ -68,6 +68,11 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** The processes this JVM started (and theirs), alive right now. */
+    public java.util.List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * Micronaut properties that point an application context at the local back-ends:
- * the shared {@link DynamoDbLocalServer} and the shared {@link CognitoPool}.
+ * DynamoDB on the shared {@link MotoServer} and the shared {@link CognitoPool}.
  */
 public final class BackendProperties {
 
@@ -21,11 +21,11 @@ public final class BackendProperties {
      * @return properties for {@code ApplicationContext.run(Map)} or {@code @Property} sources
      */
     public static Map<String, Object> forApp(String tableName) {
-        return forApp(tableName, DynamoDbLocalServer.shared().endpoint(), CognitoPool.shared());
+        return forApp(tableName, MotoServer.shared().endpoint(), CognitoPool.shared());
     }
 
     /**
-     * The same, for any DynamoDB endpoint (DynamoDB Local, LocalStack) and any pool.
+     * The same, for any DynamoDB endpoint (moto, LocalStack) and any pool.
      *
      * @param tableName the DynamoDB table the application should use
      * @param dynamoDbEndpoint where DynamoDB answers

@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A {@code moto_server} process, started once per JVM on a free loopback port and destroyed
- * when the JVM exits. Its output goes to {@code target/moto-<port>.log}.
+ * when the JVM exits. Its output goes to {@code target/moto-<port>.log}. It serves every AWS API
+ * the tests need (DynamoDB, Cognito, S3, SQS); it starts empty, so each test creates its own
+ * table, pool or bucket.
  */
 public final class MotoServer {
 
@@ -54,6 +58,20 @@ public final class MotoServer {
      */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Builds a new DynamoDB client for this server; the caller may close it.
+     *
+     * @return a client in us-east-1 signing with the shared dummy credentials
+     */
+    public DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder()
+                .region(LocalAws.REGION)
+                .credentialsProvider(LocalAws.credentials())
+                .endpointOverride(endpoint)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /**

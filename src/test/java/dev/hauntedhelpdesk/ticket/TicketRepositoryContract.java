@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link DynamoDbTicketRepository} against a real DynamoDB API: DynamoDB Local here, LocalStack
+ * {@link DynamoDbTicketRepository} against a real DynamoDB API: moto here, LocalStack
  * where a Docker engine is reachable. The table is created from {@link HelpdeskTable}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -3,7 +3,7 @@ package dev.hauntedhelpdesk.triage;
 import dev.hauntedhelpdesk.memory.DynamoDbMemoryStore;
 import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.testing.BackendProperties;
-import dev.hauntedhelpdesk.testing.DynamoDbLocalServer;
+import dev.hauntedhelpdesk.testing.MotoServer;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Whatever a scripted engine does (hand off forever, alternate two specialists, hang, throw,
  * answer garbage), a run ends within EXECUTION_TIMEOUT plus {@link #SLACK}, never exceeds
- * MAX_HANDOFFS, names why it stopped, and leaves the ticket in DynamoDB Local in a terminal
+ * MAX_HANDOFFS, names why it stopped, and leaves the ticket in DynamoDB (moto) in a terminal
  * status with the run's workflow log. The slack covers interrupting the hung step and the two
  * DynamoDB writes that record the outcome on a two-core machine.
  */
@@ -46,7 +46,7 @@ class TriageBoundsProperties {
 
     @BeforeContainer
     static void startStore() {
-        dynamo = DynamoDbLocalServer.shared().client();
+        dynamo = MotoServer.shared().dynamoDb();
         table = BackendProperties.uniqueTableName();
         tickets = TicketRepositories.dynamo(dynamo, table);
     }

@@ -3,7 +3,7 @@ package dev.hauntedhelpdesk.triage;
 import dev.hauntedhelpdesk.memory.DynamoDbMemoryStore;
 import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.testing.BackendProperties;
-import dev.hauntedhelpdesk.testing.DynamoDbLocalServer;
+import dev.hauntedhelpdesk.testing.MotoServer;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
@@ -29,7 +29,7 @@ class TriageLeaseTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Duration LEASE = TIMEOUT.plusSeconds(30);
 
-    private final DynamoDbClient dynamo = DynamoDbLocalServer.shared().client();
+    private final DynamoDbClient dynamo = MotoServer.shared().dynamoDb();
     private final String table = BackendProperties.uniqueTableName();
     private final TicketRepository tickets = TicketRepositories.dynamo(dynamo, table);
     private final TriageService service = new TriageService(tickets, new TriageOrchestrator(

@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.container;
 
 import dev.hauntedhelpdesk.container.dev.DevMode;
+import dev.hauntedhelpdesk.container.dev.DevModeRefusedException;
 import io.micronaut.runtime.Micronaut;
 
 import java.util.Map;
@@ -24,7 +25,13 @@ public final class Application {
         Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false)
                 .properties(GRACEFUL_SHUTDOWN);
         if (DevMode.requested()) {
-            micronaut.properties(DevMode.start(System.getenv()));
+            try {
+                micronaut.properties(DevMode.start(System.getenv()));
+            } catch (DevModeRefusedException e) {
+                // One line that says what to do; a stack trace would bury it.
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
         }
         micronaut.start();
     }

@@ -44,6 +44,13 @@ class ContainerJarIT {
         assertRefusesToStart(env, "Dev mode refuses to start in a deployed runtime");
     }
 
+    @Test
+    void devMode_refusesToStart_fromTheShippedJar_whichLacksTheDevClasspath() {
+        Map<String, String> env = BackendEnvironment.complete();
+        env.put("MICRONAUT_ENVIRONMENTS", "dev");
+        assertRefusesToStart(env, "Dev mode needs the dev profile's classpath");
+    }
+
     private static void assertRefusesToStart(Map<String, String> env, String... messages) {
         try (JavaProcess process = JavaProcess.startJar(JAR, env)) {
             int exit = process.waitFor(60);

@@ -10,7 +10,7 @@ import dev.hauntedhelpdesk.contract.ApiResponse;
 import dev.hauntedhelpdesk.contract.ServerUnderTest;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
-import dev.hauntedhelpdesk.testing.DynamoDbLocalServer;
+import dev.hauntedhelpdesk.testing.MotoServer;
 import dev.hauntedhelpdesk.testing.MotoServer;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Lambda artifact's second handler, {@link TriageQueueHandler}: fed an SQS event in the
  * exact shape Lambda delivers (deserialized by the Lambda runtime's own serializer) against
- * DynamoDB Local, and end to end through moto's SQS: a ticket created through the API Gateway
+ * moto's DynamoDB, and end to end through moto's SQS: a ticket created through the API Gateway
  * handler is sent to the queue, received, and handed to the queue handler.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -97,7 +97,7 @@ class TriageQueueHandlerTest {
 
     @Test
     void aLambdaShapedSqsEvent_triagesItsTicket_failsOnlyTheBusyOne_andDropsTheMalformedOne() throws IOException {
-        TicketRepository tickets = TicketRepositories.dynamo(DynamoDbLocalServer.shared().client(), table);
+        TicketRepository tickets = TicketRepositories.dynamo(MotoServer.shared().dynamoDb(), table);
         String pending = UUID.randomUUID().toString();
         tickets.create(TicketRepositories.pending(pending, "Outlook crashes",
                 "Outlook crashes every time I open a message with a PDF attachment", null), null);
