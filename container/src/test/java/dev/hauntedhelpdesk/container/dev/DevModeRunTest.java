@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -48,9 +47,9 @@ class DevModeRunTest {
                 Map.of("MICRONAUT_ENVIRONMENTS", "dev", "API_PORT", Integer.toString(port)))) {
             String base = "http://127.0.0.1:" + port;
             awaitReady(dev, base);
-            assertTrue(dev.output().contains("Dev mode ready"), dev.output());
             children = dev.descendants();
-            assertFalse(children.isEmpty(), "dev mode runs moto_server as its child");
+            assertTrue(children.stream().anyMatch(child -> child.info().commandLine().orElse("").contains("moto_server")),
+                    "dev mode runs moto_server as its child: " + children.stream().map(ProcessHandle::info).toList());
 
             HttpResponse<String> tokensResponse = get(base + "/dev/tokens", null);
             assertEquals(200, tokensResponse.statusCode(), tokensResponse.body());
@@ -103,11 +102,12 @@ class DevModeRunTest {
         }
     }
 
+    /** Ready, and the banner logged (the server may answer a moment before the start-up event ends). */
     private void awaitReady(JavaProcess dev, String base) throws InterruptedException {
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline) && dev.isAlive()) {
             try {
-                if (get(base + "/health/readiness", null).statusCode() == 200) {
+                if (get(base + "/health/readiness", null).statusCode() == 200 && dev.output().contains("Dev mode ready")) {
                     return;
                 }
             } catch (IllegalStateException notYet) {
