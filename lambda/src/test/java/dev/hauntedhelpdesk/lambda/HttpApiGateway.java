@@ -43,7 +43,7 @@ final class HttpApiGateway implements ServerUnderTest {
     private final Map<String, JwtAuthorizer> authorizers;
     private final String host;
     private final AtomicInteger invocations = new AtomicInteger();
-    private volatile APIGatewayV2HTTPEvent lastEvent;
+    private volatile Sent lastEvent;
 
     HttpApiGateway(APIGatewayV2HTTPEventFunction handler, HttpApiDefinition api, Map<String, JwtAuthorizer> authorizers,
                    String region) {
@@ -63,8 +63,12 @@ final class HttpApiGateway implements ServerUnderTest {
         return invocations.get();
     }
 
-    /** The last event the function received. */
-    APIGatewayV2HTTPEvent lastEvent() {
+    /** What the last event handed to the function held, as sent (the handler may change the event). */
+    record Sent(String routeKey, Map<String, String> pathParameters, Map<String, String> headers, List<String> cookies,
+                Map<String, String> claims) {
+    }
+
+    Sent lastEvent() {
         return lastEvent;
     }
 
@@ -104,7 +108,9 @@ final class HttpApiGateway implements ServerUnderTest {
             return GatewayAnswers.message(413, "Request Entity Too Large");
         }
         invocations.incrementAndGet();
-        lastEvent = event;
+        lastEvent = new Sent(event.getRouteKey(), copy(event.getPathParameters()), copy(event.getHeaders()),
+                event.getCookies() == null ? null : List.copyOf(event.getCookies()),
+                authorizer == null ? null : copy(authorizer.getJwt().getClaims()));
         APIGatewayV2HTTPResponse response;
         try {
             response = handler.handleRequest(event, new MockLambdaContext());
@@ -190,6 +196,10 @@ final class HttpApiGateway implements ServerUnderTest {
                 .withBody(request.body() == null ? null : Base64.getEncoder().encodeToString(request.body()))
                 .withIsBase64Encoded(request.body() != null)
                 .build();
+    }
+
+    private static Map<String, String> copy(Map<String, String> map) {
+        return map == null ? null : Map.copyOf(map);
     }
 
     @Override

@@ -105,7 +105,7 @@ final class JwtAuthorizer {
         if (after(claims.getNotBeforeTime(), now) || after(claims.getIssueTime(), now)) {
             return denied("the token is not valid yet");
         }
-        return new Allowed(asStrings(claims), scopes(claims));
+        return new Allowed(asStrings(jwt.getPayload().toJSONObject()), scopes(claims));
     }
 
     private static Denied denied(String description) {
@@ -136,18 +136,16 @@ final class JwtAuthorizer {
         return null;
     }
 
-    /** Every claim as a string: dates as epoch seconds, lists as {@code [a b]}, as API Gateway renders them. */
-    private static Map<String, String> asStrings(JWTClaimsSet claims) {
+    /** Every claim of the token's JSON as a string, lists as {@code [a b]}, as API Gateway renders them. */
+    private static Map<String, String> asStrings(Map<String, Object> payload) {
         Map<String, String> strings = new LinkedHashMap<>();
-        claims.getClaims().forEach((name, value) -> strings.put(name, render(value)));
+        payload.forEach((name, value) -> strings.put(name, render(value)));
         return strings;
     }
 
     private static String render(Object value) {
-        return switch (value) {
-            case Date date -> Long.toString(date.toInstant().getEpochSecond());
-            case Collection<?> list -> list.stream().map(JwtAuthorizer::render).collect(Collectors.joining(" ", "[", "]"));
-            default -> String.valueOf(value);
-        };
+        return value instanceof Collection<?> list
+                ? list.stream().map(JwtAuthorizer::render).collect(Collectors.joining(" ", "[", "]"))
+                : String.valueOf(value);
     }
 }
