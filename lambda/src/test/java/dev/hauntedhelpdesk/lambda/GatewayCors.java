@@ -5,6 +5,7 @@ import dev.hauntedhelpdesk.contract.ApiResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -60,12 +61,12 @@ record GatewayCors(List<String> allowOrigins, List<String> allowMethods, List<St
         return headers;
     }
 
-    private java.util.Optional<String> allowedOrigin(String origin) {
+    private Optional<String> allowedOrigin(String origin) {
         if (origin == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (allowOrigins.contains("*")) {
-            return java.util.Optional.of("*");
+            return Optional.of("*");
         }
         return allowOrigins.stream().filter(o -> o.equalsIgnoreCase(origin)).findFirst().map(o -> origin);
     }
