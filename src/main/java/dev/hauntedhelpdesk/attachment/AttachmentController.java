@@ -21,8 +21,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -48,16 +46,24 @@ class AttachmentController {
         return HttpResponse.ok(ticket).header(HttpHeaders.ETAG, ETags.of(ticket.version()));
     }
 
+    /**
+     * With S3, 303 See Other to a presigned GET: the answer to this request is another resource,
+     * a one-off signed link that must be neither cached nor kept as the attachment's address
+     * (RFC 9110 15.4.4), and every client follows it with a GET. Otherwise the bytes themselves.
+     */
     @Get("/{attachmentId}")
     HttpResponse<byte[]> download(@PathVariable String ticketId, @PathVariable String attachmentId,
                                   Authentication authentication) {
-        AttachmentService.Download download = attachments.download(ticketId, attachmentId, Callers.of(authentication));
-        String type = download.attachment().contentType();
-        return HttpResponse.ok(download.content())
-                .contentType(type.startsWith("text/") ? type + ";charset=utf-8" : type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(download.attachment().fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        return switch (attachments.download(ticketId, attachmentId, Callers.of(authentication))) {
+            case AttachmentService.Link link -> HttpResponse.<byte[]>seeOther(link.url())
+                    .header(HttpHeaders.CACHE_CONTROL, DownloadHeaders.CACHE_CONTROL);
+            case AttachmentService.Inline inline -> HttpResponse.ok(inline.download().content())
+                    .contentType(DownloadHeaders.contentType(inline.download().attachment()))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            DownloadHeaders.contentDisposition(inline.download().attachment().fileName()))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header(HttpHeaders.CACHE_CONTROL, DownloadHeaders.CACHE_CONTROL);
+        };
     }
 
     @Post(value = "/upload-url", consumes = MediaType.APPLICATION_JSON)
@@ -75,13 +81,6 @@ class AttachmentController {
         Ticket ticket = attachments.confirm(ticketId, attachmentId, body == null ? null : body.fileName(),
                 Callers.of(authentication));
         return HttpResponse.ok(ticket).header(HttpHeaders.ETAG, ETags.of(ticket.version()));
-    }
-
-    /** RFC 6266: an ASCII fallback plus the exact (already sanitized) name in RFC 5987 form. */
-    static String contentDisposition(String fileName) {
-        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     /** The size in bytes of the file the client is about to upload. */

@@ -40,6 +40,11 @@ public class AttachmentService {
     /** A ticket item must stay far below DynamoDB's 400 KB; each attachment adds ~200 bytes. */
     static final int MAX_ATTACHMENTS_PER_TICKET = 100;
     static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
+    /**
+     * Long enough for a client to follow the redirect, short enough that a leaked link (logs,
+     * browser history) soon stops working.
+     */
+    static final Duration DOWNLOAD_URL_VALIDITY = Duration.ofMinutes(5);
     static final int MAX_TRIAGE_IMAGES = 20;
     static final long MAX_TRIAGE_IMAGE_BYTES = 3_750_000;
     private static final long PART_OVERHEAD = 16 * 1024;
@@ -67,6 +72,18 @@ public class AttachmentService {
 
     /** One attachment's bytes, ready to serve. */
     public record Download(Attachment attachment, byte[] content) {
+    }
+
+    /** How one attachment reaches its reader: a short-lived link to the storage, or its bytes. */
+    sealed interface Delivery {
+    }
+
+    /** The storage serves the bytes itself at {@code url}, with the download headers signed in. */
+    record Link(URI url) implements Delivery {
+    }
+
+    /** The storage has no links to give (the filesystem): this service sends the bytes. */
+    record Inline(Download download) implements Delivery {
     }
 
     /** Where and how to upload one file directly to storage, then confirm it. */
@@ -119,14 +136,24 @@ public class AttachmentService {
         }
     }
 
-    /** One attachment of a ticket the caller may see, with the type decided when it was stored. */
-    public Download download(String ticketId, String attachmentId, Caller caller) {
+    /**
+     * One attachment of a ticket the caller may see, served with the type decided when it was
+     * stored. Where the storage can hand out links (S3), the bytes never pass through this
+     * service, so no file is too large for API Gateway's and Lambda's payload limits.
+     */
+    Delivery download(String ticketId, String attachmentId, Caller caller) {
         Ticket ticket = tickets.get(ticketId, caller);
         Attachment attachment = find(ticket, attachmentId)
                 .orElseThrow(() -> new AttachmentNotFoundException(attachmentId));
-        byte[] content = storage.get(StorageKeys.stored(attachment.attachmentId()))
-                .orElseThrow(() -> new AttachmentNotFoundException(attachmentId));
-        return new Download(attachment, content);
+        String key = StorageKeys.stored(attachment.attachmentId());
+        Optional<URI> link = storage.downloadUrl(key, DownloadHeaders.contentType(attachment),
+                DownloadHeaders.contentDisposition(attachment.fileName()), DownloadHeaders.CACHE_CONTROL,
+                DOWNLOAD_URL_VALIDITY);
+        if (link.isPresent()) {
+            return new Link(link.get());
+        }
+        byte[] content = storage.get(key).orElseThrow(() -> new AttachmentNotFoundException(attachmentId));
+        return new Inline(new Download(attachment, content));
     }
 
     /** A presigned URL for one file of {@code size} bytes, for files too big to pass API Gateway. */

@@ -30,4 +30,13 @@ public interface AttachmentStorage {
      * valid for {@code validFor}; empty when this storage cannot take direct uploads.
      */
     Optional<URI> uploadUrl(String key, long contentLength, Duration validFor);
+
+    /**
+     * A URL a client may GET the bytes under {@code key} from, valid for {@code validFor}, whose
+     * answer carries the given {@code Content-Type}, {@code Content-Disposition} and
+     * {@code Cache-Control} whatever was stored with the bytes; empty when this storage serves no
+     * downloads itself, so the service sends the bytes.
+     */
+    Optional<URI> downloadUrl(String key, String contentType, String contentDisposition, String cacheControl,
+                              Duration validFor);
 }

@@ -86,6 +86,12 @@ final class FileSystemAttachmentStorage implements AttachmentStorage {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<URI> downloadUrl(String key, String contentType, String contentDisposition, String cacheControl,
+                                     Duration validFor) {
+        return Optional.empty();
+    }
+
     private Path resolve(String key) {
         Path path = root.resolve(StorageKeys.check(key)).normalize();
         if (!path.startsWith(root)) {

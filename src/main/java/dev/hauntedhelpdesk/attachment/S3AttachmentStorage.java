@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -82,8 +83,26 @@ final class S3AttachmentStorage implements AttachmentStorage {
         // Content-Length is signed, so S3 refuses a body of any other size.
         var presigned = presigner.presignPutObject(p -> p.signatureDuration(validFor)
                 .putObjectRequest(b -> b.bucket(bucket).key(checked).contentLength(contentLength)));
+        return Optional.of(toUri(presigned.url()));
+    }
+
+    /**
+     * A presigned GET with S3's {@code response-*} overrides: they are part of the signed query,
+     * so the link serves exactly these headers and cannot be altered to serve others.
+     */
+    @Override
+    public Optional<URI> downloadUrl(String key, String contentType, String contentDisposition, String cacheControl,
+                                     Duration validFor) {
+        String checked = StorageKeys.check(key);
+        var presigned = presigner.presignGetObject(p -> p.signatureDuration(validFor)
+                .getObjectRequest(b -> b.bucket(bucket).key(checked).responseContentType(contentType)
+                        .responseContentDisposition(contentDisposition).responseCacheControl(cacheControl)));
+        return Optional.of(toUri(presigned.url()));
+    }
+
+    private static URI toUri(URL url) {
         try {
-            return Optional.of(presigned.url().toURI());
+            return url.toURI();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("The SDK signed an unparseable URL", e);
         }

@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.web;
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.cors.CorsOriginConfiguration;
 import jakarta.inject.Singleton;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * CORS is off unless CORS_ORIGINS lists origins; then exactly those origins may call the API from
- * a browser and read the headers a client needs (ETag for If-Match, Location, correlation id).
+ * a browser, with the methods and headers {@link CorsPolicy} lists, and read the headers it exposes.
  */
 @Singleton
 class CorsFromSettings implements BeanCreatedEventListener<HttpServerConfiguration.CorsConfiguration> {
@@ -32,7 +33,11 @@ class CorsFromSettings implements BeanCreatedEventListener<HttpServerConfigurati
         if (!origins.isEmpty()) {
             CorsOriginConfiguration web = new CorsOriginConfiguration();
             web.setAllowedOrigins(origins);
-            web.setExposedHeaders(List.of("ETag", "Location", "X-Correlation-ID", "Idempotent-Replayed"));
+            web.setAllowedMethods(CorsPolicy.ALLOWED_METHODS.stream().map(HttpMethod::parse).toList());
+            web.setAllowedHeaders(CorsPolicy.ALLOWED_HEADERS);
+            web.setExposedHeaders(CorsPolicy.EXPOSED_HEADERS);
+            web.setAllowCredentials(CorsPolicy.ALLOW_CREDENTIALS);
+            web.setMaxAge(CorsPolicy.MAX_AGE.toSeconds());
             cors.setConfigurations(Map.of("web", web));
         }
         return cors;

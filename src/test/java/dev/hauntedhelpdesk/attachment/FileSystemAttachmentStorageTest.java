@@ -40,4 +40,10 @@ class FileSystemAttachmentStorageTest extends AttachmentStorageContract {
         assertTrue(storage().uploadUrl(StorageKeys.stored(UUID.randomUUID().toString()), 10, Duration.ofMinutes(1))
                 .isEmpty());
     }
+
+    @Test
+    void downloadUrl_isNotOffered_soTheServiceSendsTheBytes() {
+        assertTrue(storage().downloadUrl(StorageKeys.stored(UUID.randomUUID().toString()), "image/png",
+                "attachment", "no-store", Duration.ofMinutes(1)).isEmpty());
+    }
 }

@@ -54,6 +54,26 @@ class S3AttachmentStorageTest extends AttachmentStorageContract {
         assertArrayEquals(jpeg, storage.get(key).orElseThrow());
     }
 
+    @Test
+    void downloadUrl_servesTheBytes_withTheDownloadHeadersSignedIntoTheLink() throws Exception {
+        String key = StorageKeys.stored(UUID.randomUUID().toString());
+        byte[] png = SampleFiles.png(40_000, 3);
+        storage.put(key, png, "image/png");
+
+        URI url = storage.downloadUrl(key, "image/png", "attachment; filename=\"a.png\"", "private, no-store",
+                Duration.ofMinutes(5)).orElseThrow();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, response.statusCode());
+        assertArrayEquals(png, response.body());
+        String query = java.net.URLDecoder.decode(url.getRawQuery(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(query.contains("response-content-type=image/png"), query);
+        assertTrue(query.contains("response-content-disposition=attachment; filename=\"a.png\""), query);
+        assertTrue(query.contains("response-cache-control=private, no-store"), query);
+        assertTrue(query.contains("X-Amz-Expires=300"), query);
+    }
+
     private static int put(URI url, byte[] body) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -231,9 +231,9 @@ public abstract class AttachmentApiContract {
             assertFalse(java.nio.file.Files.exists(fs.root().resolve("../etc/passwd").normalize()));
         }
         JsonNode files = api.as("alice", ApiRequest.of("GET", "/api/tickets/" + id)).json().get("attachments");
-        ApiResponse download = download("alice", id, files.get(4).get("attachment_id").asText());
-        assertTrue(download.header("Content-Disposition").startsWith("attachment; filename=\""), download::toString);
-        assertFalse(download.header("Content-Disposition").contains("\r"), download::toString);
+        Downloads.Download download = download("alice", id, files.get(4).get("attachment_id").asText());
+        assertTrue(download.disposition().startsWith("attachment; filename=\""), download::toString);
+        assertFalse(download.disposition().contains("\r"), download::toString);
     }
 
     // ---- visibility ----
@@ -246,9 +246,9 @@ public abstract class AttachmentApiContract {
         String id = created.json().get("ticket_id").asText();
         String attachmentId = created.json().get("attachments").get(0).get("attachment_id").asText();
 
-        assertProblem(download("bob", id, attachmentId), 404, "not-found");
-        assertProblem(download("alice", id, UUID.randomUUID().toString()), 404, "not-found");
-        assertProblem(download("alice", UUID.randomUUID().toString(), attachmentId), 404, "not-found");
+        assertProblem(download("bob", id, attachmentId).answer(), 404, "not-found");
+        assertProblem(download("alice", id, UUID.randomUUID().toString()).answer(), 404, "not-found");
+        assertProblem(download("alice", UUID.randomUUID().toString(), attachmentId).answer(), 404, "not-found");
         assertArrayEquals(png, download("carol", id, attachmentId).bytes());
     }
 
@@ -264,10 +264,10 @@ public abstract class AttachmentApiContract {
     @Test
     void attachmentRoutes_return401_withoutAToken() {
         String id = UUID.randomUUID().toString();
-        assertProblem(api.send(new Multipart().ticket("t", "d", "low", null).to("POST", "/api/submit-ticket")), 401,
-                "unauthorized");
-        assertProblem(api.send(ApiRequest.of("GET", "/api/tickets/" + id + "/attachments/" + id)), 401,
-                "unauthorized");
+        TicketApiContract.assertUnauthorized(server,
+                api.send(new Multipart().ticket("t", "d", "low", null).to("POST", "/api/submit-ticket")));
+        TicketApiContract.assertUnauthorized(server,
+                api.send(ApiRequest.of("GET", "/api/tickets/" + id + "/attachments/" + id)));
     }
 
     // ---- triage ----
@@ -309,8 +309,8 @@ public abstract class AttachmentApiContract {
                 .to("POST", "/api/tickets/" + ticketId + "/attachments"));
     }
 
-    protected ApiResponse download(String user, String ticketId, String attachmentId) {
-        return api.as(user, ApiRequest.of("GET", "/api/tickets/" + ticketId + "/attachments/" + attachmentId));
+    protected Downloads.Download download(String user, String ticketId, String attachmentId) {
+        return Downloads.get(api, user, "/api/tickets/" + ticketId + "/attachments/" + attachmentId);
     }
 
     private void assertRejectedLeavingNothing(Multipart form, int status, String type) {
@@ -338,11 +338,27 @@ public abstract class AttachmentApiContract {
     }
 
     private void assertDownloads(String ticketId, JsonNode attachment, String user, byte[] expected, String type) {
-        ApiResponse response = download(user, ticketId, attachment.get("attachment_id").asText());
-        assertEquals(200, response.status(), response::toString);
-        assertTrue(response.header("Content-Type").startsWith(type), response.header("Content-Type"));
-        assertEquals("nosniff", response.header("X-Content-Type-Options"));
-        assertArrayEquals(expected, response.bytes(), "downloaded bytes differ for " + type);
+        Downloads.Download download = download(user, ticketId, attachment.get("attachment_id").asText());
+        assertEquals(200, download.status(), download::toString);
+        assertEquals(store instanceof AttachmentStores.S3, download.redirected(), "S3 serves downloads itself: " + download);
+        assertTrue(download.contentType().startsWith(type), download::toString);
+        assertTrue(download.disposition().startsWith("attachment;"), download::toString);
+        if (download.redirected()) {
+            assertStorageLink(download);
+            // moto ignores S3's response-* overrides; the object's own type is the sniffed one too.
+            assertTrue(download.file().header("Content-Type").startsWith(type), download::toString);
+        } else {
+            assertEquals("nosniff", download.file().header("X-Content-Type-Options"), download::toString);
+        }
+        assertArrayEquals(expected, download.bytes(), "downloaded bytes differ for " + type);
+    }
+
+    /** A redirect to storage: short-lived, never cached, and the download headers signed in. */
+    static void assertStorageLink(Downloads.Download download) {
+        assertTrue(download.answer().header("Cache-Control").contains("no-store"), download::toString);
+        int expires = Integer.parseInt(download.linkParameters().get("X-Amz-Expires"));
+        assertTrue(expires > 0 && expires <= 600, download::toString);
+        assertTrue(download.linkParameters().containsKey("X-Amz-Signature"), download::toString);
     }
 
     private static void assertAttachment(JsonNode node, String name, String type, byte[] content) {

@@ -126,10 +126,10 @@ public abstract class AttachmentUploadProperty {
         added.removeAll(keysBefore);
         assertEquals(Set.of("attachments/" + stored.get("attachment_id").asText()), added);
 
-        ApiResponse download = api.as("alice", ApiRequest.of("GET",
-                "/api/tickets/" + ticket + "/attachments/" + stored.get("attachment_id").asText()));
+        Downloads.Download download = Downloads.get(api, "alice",
+                "/api/tickets/" + ticket + "/attachments/" + stored.get("attachment_id").asText());
         assertEquals(200, download.status(), download::toString);
-        assertTrue(download.header("Content-Type").startsWith(type), download::toString);
+        assertTrue(download.contentType().startsWith(type), download::toString);
         assertArrayEquals(payload.bytes(), download.bytes());
         Statistics.label("outcome").collect("stored " + type);
     }

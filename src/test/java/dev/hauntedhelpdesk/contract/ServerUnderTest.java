@@ -8,6 +8,15 @@ public interface ServerUnderTest extends AutoCloseable {
 
     ApiResponse send(ApiRequest request);
 
+    /**
+     * Whether a gateway authorizer stands in front of the service (the HTTP API's JWT authorizer):
+     * then a request to an authorized route without a valid token is refused by the gateway,
+     * with its own answer, and never reaches the service.
+     */
+    default boolean authorizerInFront() {
+        return false;
+    }
+
     @Override
     void close();
 }

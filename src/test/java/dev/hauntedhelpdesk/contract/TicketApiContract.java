@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,6 +37,13 @@ public abstract class TicketApiContract {
     protected static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPES = "https://haunted-helpdesk.dev/problems/";
     private static final String ALLOWED_ORIGIN = "https://helpdesk.example.com";
+    /**
+     * Response headers a script may read without their being exposed (the CORS-safelisted ones)
+     * or that belong to the transport, not the API.
+     */
+    private static final Set<String> NOT_FOR_SCRIPTS = Set.of("cache-control", "content-language", "content-length",
+            "content-type", "expires", "last-modified", "pragma", "date", "connection", "keep-alive",
+            "transfer-encoding", "vary");
 
     protected CognitoPool pool;
     protected ServerUnderTest server;
@@ -360,10 +368,9 @@ public abstract class TicketApiContract {
 
     @Test
     void everyApiRoute_returns401_withoutAToken() {
-        assertProblem(api.send(ApiRequest.of("GET", "/api/tickets")), 401, "unauthorized");
-        assertProblem(api.send(ApiRequest.of("POST", "/api/tickets").json(Api.ticketJson("a", "b", "low", null))),
-                401, "unauthorized");
-        assertProblem(api.send(ApiRequest.of("GET", "/api/tickets/" + UUID.randomUUID())), 401, "unauthorized");
+        assertUnauthorized(api.send(ApiRequest.of("GET", "/api/tickets")));
+        assertUnauthorized(api.send(ApiRequest.of("POST", "/api/tickets").json(Api.ticketJson("a", "b", "low", null))));
+        assertUnauthorized(api.send(ApiRequest.of("GET", "/api/tickets/" + UUID.randomUUID())));
     }
 
     @Test
@@ -374,25 +381,35 @@ public abstract class TicketApiContract {
                 .header("x-amzn-oidc-identity", pool.sub("carol"))
                 .header("x-amzn-oidc-data", pool.idToken("carol")));
 
-        assertProblem(identity, 401, "unauthorized");
-        assertProblem(data, 401, "unauthorized");
+        assertUnauthorized(identity);
+        assertUnauthorized(data);
     }
 
     @Test
-    void albAccessTokenHeader_authenticatesLikeABearerToken() {
+    void albAccessTokenHeader_authenticatesLikeABearerToken_unlessAGatewayAuthorizerWantsAuthorization() {
         ApiResponse response = api.send(ApiRequest.of("GET", "/api/tickets")
                 .header("x-amzn-oidc-accesstoken", pool.accessToken("alice")));
 
-        assertEquals(200, response.status(), response::toString);
+        if (server.authorizerInFront()) {
+            // The HTTP API's authorizer reads the token from Authorization only.
+            assertGatewayUnauthorized(response);
+        } else {
+            assertEquals(200, response.status(), response::toString);
+        }
     }
 
     @Test
     void tokensThatAreNotThisPoolsAccessTokens_areRejected() {
-        for (String token : List.of(pool.forgedAccessToken("carol"), pool.idToken("carol"),
-                pool.accessTokenFromOtherClient("carol"), "not.a.jwt")) {
+        for (String token : List.of(pool.forgedAccessToken("carol"), pool.accessTokenFromOtherClient("carol"),
+                "not.a.jwt")) {
             ApiResponse response = api.send(ApiRequest.of("GET", "/api/tickets").header("Authorization", "Bearer " + token));
-            assertProblem(response, 401, "unauthorized");
+            assertUnauthorized(response);
         }
+        // An ID token of the pool's own client passes a JWT authorizer (right issuer, signature
+        // and audience; it does not look at token_use), so the service must refuse it itself.
+        ApiResponse idToken = api.send(ApiRequest.of("GET", "/api/tickets")
+                .header("Authorization", "Bearer " + pool.idToken("carol")));
+        assertProblem(idToken, 401, "unauthorized");
     }
 
     // ---- framework errors ----
@@ -423,7 +440,8 @@ public abstract class TicketApiContract {
     void correlationId_isEchoed_orGenerated() {
         ApiResponse given = api.as("alice", ApiRequest.of("GET", "/api/tickets").header("X-Correlation-ID", "abc-123"));
         ApiResponse generated = api.as("alice", ApiRequest.of("GET", "/api/tickets"));
-        ApiResponse failed = api.send(ApiRequest.of("GET", "/api/tickets").header("X-Correlation-ID", "err-42"));
+        ApiResponse failed = api.as("alice", ApiRequest.of("GET", "/api/tickets").query("limit", "0")
+                .header("X-Correlation-ID", "err-42"));
 
         assertEquals("abc-123", given.header("X-Correlation-ID"));
         assertNotNull(generated.header("X-Correlation-ID"));
@@ -445,16 +463,68 @@ public abstract class TicketApiContract {
     }
 
     @Test
+    void cors_preflightFromTheConfiguredOrigin_allowsWhatTheBrowserAsksFor() {
+        ApiResponse preflight = api.send(ApiRequest.of("OPTIONS", "/api/tickets/" + UUID.randomUUID())
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match"));
+
+        // What a browser checks before it sends the real request (Fetch, CORS-preflight fetch).
+        assertTrue(preflight.status() >= 200 && preflight.status() < 300, preflight::toString);
+        assertEquals(ALLOWED_ORIGIN, preflight.header("Access-Control-Allow-Origin"), preflight::toString);
+        assertTrue(headerList(preflight, "Access-Control-Allow-Methods").contains("patch"), preflight::toString);
+        assertTrue(headerList(preflight, "Access-Control-Allow-Headers")
+                .containsAll(List.of("authorization", "content-type", "if-match")), preflight::toString);
+    }
+
+    @Test
     void cors_allowsOnlyTheConfiguredOrigins() {
         ApiResponse preflight = api.send(ApiRequest.of("OPTIONS", "/api/tickets")
-                .header("Origin", ALLOWED_ORIGIN)
+                .header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type"));
         ApiResponse foreign = api.as("alice", ApiRequest.of("GET", "/api/tickets").header("Origin", "https://evil.example"));
 
-        assertEquals(200, preflight.status(), preflight::toString);
-        assertEquals(ALLOWED_ORIGIN, preflight.header("Access-Control-Allow-Origin"));
-        assertTrue(foreign.header("Access-Control-Allow-Origin") == null, foreign::toString);
+        assertNull(preflight.header("Access-Control-Allow-Origin"), preflight::toString);
+        assertNull(foreign.header("Access-Control-Allow-Origin"), foreign::toString);
+    }
+
+    @Test
+    void cors_everyHeaderTheApiSends_isReadableByAPageOnTheConfiguredOrigin() {
+        String key = UUID.randomUUID().toString();
+        String body = Api.ticketJson("From the browser", "Sent by a web page", "low", null);
+        ApiResponse created = api.as("alice", fromPage(ApiRequest.of("POST", "/api/tickets")
+                .header("Idempotency-Key", key).header("X-Correlation-ID", "page-1").json(body)));
+        ApiResponse replayed = api.as("alice", fromPage(ApiRequest.of("POST", "/api/tickets")
+                .header("Idempotency-Key", key).json(body)));
+        String id = created.json().get("ticket_id").asText();
+        ApiResponse read = api.as("alice", fromPage(ApiRequest.of("GET", "/api/tickets/" + id)));
+        ApiResponse patched = api.as("carol", fromPage(ApiRequest.of("PATCH", "/api/tickets/" + id)
+                .header("If-Match", read.header("ETag")).json("{\"severity\":\"high\"}")));
+        ApiResponse refused = api.as("alice", fromPage(ApiRequest.of("GET", "/api/tickets").query("limit", "0")));
+
+        Set<String> seen = new HashSet<>();
+        for (ApiResponse response : List.of(created, replayed, read, patched, refused)) {
+            assertEquals(ALLOWED_ORIGIN, response.header("Access-Control-Allow-Origin"), response::toString);
+            List<String> exposed = headerList(response, "Access-Control-Expose-Headers");
+            for (String name : response.headers().keySet()) {
+                if (!NOT_FOR_SCRIPTS.contains(name) && !name.startsWith("access-control-")) {
+                    seen.add(name);
+                    assertTrue(exposed.contains(name), () -> name + " is sent but not exposed: " + response);
+                }
+            }
+        }
+        assertTrue(seen.containsAll(Set.of("etag", "location", "x-correlation-id", "idempotent-replayed")), seen::toString);
+    }
+
+    @Test
+    void repeatedResponseHeaders_arriveWithEveryValue() {
+        ApiResponse response = api.as("alice", ApiRequest.of("GET", "/api/faults/repeated-headers"));
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals(List.of("one", "two"), headerList(response, "X-Repeated"), response::toString);
+        assertTrue(response.header("Set-Cookie").contains("first=1"), response::toString);
+        assertTrue(response.header("Set-Cookie").contains("second=2"), response::toString);
     }
 
     @Test
@@ -527,6 +597,49 @@ public abstract class TicketApiContract {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /** A request sent as a browser page on the allowed origin sends it. */
+    private static ApiRequest fromPage(ApiRequest request) {
+        return request.header("Origin", ALLOWED_ORIGIN);
+    }
+
+    /** A comma-separated header's values, lower-cased, or an empty list when it is missing. */
+    protected static List<String> headerList(ApiResponse response, String name) {
+        String value = response.header(name);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                values.add(part.trim().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Refused for want of a valid token: by the gateway's authorizer where one stands in front,
+     * otherwise by the service with its problem+json.
+     */
+    protected void assertUnauthorized(ApiResponse response) {
+        assertUnauthorized(server, response);
+    }
+
+    /** The same, for any scenario's runtime. */
+    public static void assertUnauthorized(ServerUnderTest server, ApiResponse response) {
+        if (server.authorizerInFront()) {
+            assertGatewayUnauthorized(response);
+        } else {
+            assertProblem(response, 401, "unauthorized");
+        }
+    }
+
+    /** API Gateway's own refusal: 401 {@code {"message":"Unauthorized"}}. */
+    public static void assertGatewayUnauthorized(ApiResponse response) {
+        assertEquals(401, response.status(), response::toString);
+        assertEquals("Unauthorized", response.json().path("message").asText(), response::toString);
     }
 
     public static void assertProblem(ApiResponse response, int status, String type) {

@@ -1,29 +1,26 @@
 package dev.hauntedhelpdesk.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.hauntedhelpdesk.contract.ApiRequest;
-import dev.hauntedhelpdesk.contract.ApiResponse;
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.hauntedhelpdesk.contract.RuntimeUnderTest;
-import dev.hauntedhelpdesk.contract.ServerUnderTest;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.io.IOException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The Lambda runtime: the real API Gateway handlers (REST payload v1, HTTP API payload v2), fed
- * events shaped as API Gateway sends them, answers read back from the response events.
+ * The Lambda runtime: the real handlers behind models of API Gateway. {@link #v2()} is the HTTP
+ * API that {@code lambda/template.yaml} deploys, with its routes, JWT authorizer and CORS
+ * configuration, in front of the template's handler; {@link #v1()} is a REST API proxy with no
+ * authorizer in front of the proxy's payload 1.0 handler.
  */
 final class LambdaRuntime {
 
@@ -34,15 +31,66 @@ final class LambdaRuntime {
     }
 
     static RuntimeUnderTest v1() {
-        return properties -> withProperties(properties, () -> new V1(new TestV1Function()));
+        return properties -> withProperties(properties, () -> new RestApiGateway(new TestV1Function()));
     }
 
     static RuntimeUnderTest v2() {
-        return properties -> withProperties(properties, () -> new V2(new TestV2Function()));
+        return v2(TestV2Function::new);
     }
 
-    private static ServerUnderTest withProperties(Map<String, Object> properties,
-                                                  java.util.function.Supplier<ServerUnderTest> handler) {
+    /** The template's HTTP API in front of another payload 2.0 handler. */
+    static RuntimeUnderTest v2(Supplier<? extends APIGatewayV2HTTPEventFunction> handler) {
+        return properties -> withProperties(properties, () -> httpApi(properties, handler.get()));
+    }
+
+    /** Starts a handler with test properties, for tests that invoke it without any gateway. */
+    static <T> T handler(Map<String, Object> properties, Supplier<T> handler) {
+        return withProperties(properties, handler);
+    }
+
+    private static HttpApiGateway httpApi(Map<String, Object> properties, APIGatewayV2HTTPEventFunction handler) {
+        SamTemplate template = SamTemplate.load();
+        TemplateValues deployment = deployment(template, properties);
+        HttpApiDefinition api = HttpApiDefinition.of(template, deployment, "HttpApi");
+        // API Gateway finds the keys through the issuer's discovery document; here the pool's
+        // emulator serves them under the URL the application is given too.
+        Supplier<JWKSet> keys = memoized(() -> loadKeys(URI.create(String.valueOf(
+                properties.get("helpdesk.cognito.jwks-url")))));
+        Map<String, JwtAuthorizer> authorizers = new HashMap<>();
+        api.authorizers().forEach((name, jwt) ->
+                authorizers.put(name, new JwtAuthorizer(jwt.issuer(), jwt.audiences(), keys, Clock.systemUTC())));
+        return new HttpApiGateway(handler, api, authorizers, String.valueOf(deployment.resolve(Map.of("Ref", "AWS::Region"))));
+    }
+
+    /**
+     * The deployment these application properties stand for: the template's parameters and
+     * resources take the values the function was given (the same pool, app client and origins).
+     */
+    static TemplateValues deployment(SamTemplate template, Map<String, Object> properties) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("AWS::Region", properties.get("helpdesk.cognito.region"));
+        given.put("UserPool", properties.get("helpdesk.cognito.user-pool-id"));
+        // COGNITO_APP_CLIENT_IDS is the template's one app client.
+        given.put("UserPoolClient", String.valueOf(properties.get("helpdesk.cognito.client-ids")).split(",")[0].trim());
+        Object origins = properties.get("helpdesk.cors-origins");
+        given.put("CorsOrigins", origins == null ? "" : String.valueOf(origins));
+        return new TemplateValues(template, given);
+    }
+
+    private static JWKSet loadKeys(URI jwks) {
+        try {
+            return JWKSet.load(jwks.toURL());
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("Could not load the pool's keys from " + jwks, e);
+        }
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        Map<Boolean, T> cache = new ConcurrentHashMap<>();
+        return () -> cache.computeIfAbsent(Boolean.TRUE, k -> supplier.get());
+    }
+
+    private static <T> T withProperties(Map<String, Object> properties, Supplier<T> handler) {
         PROPERTIES.set(properties);
         try {
             return handler.get();
@@ -51,128 +99,31 @@ final class LambdaRuntime {
         }
     }
 
+    private static ApplicationContextBuilder withTestProperties(ApplicationContextBuilder builder) {
+        return builder.properties(PROPERTIES.get());
+    }
+
     /** The production v1 handler, with test properties added to the context it builds itself. */
     static final class TestV1Function extends ApiGatewayProxyRequestEventFunction {
         @Override
         protected ApplicationContextBuilder newApplicationContextBuilder() {
-            return super.newApplicationContextBuilder().properties(PROPERTIES.get());
+            return withTestProperties(super.newApplicationContextBuilder());
         }
     }
 
-    /** The production v2 handler, with test properties added to the context it builds itself. */
-    static final class TestV2Function extends APIGatewayV2HTTPEventFunction {
+    /** The template's v2 handler, with test properties added to the context it builds itself. */
+    static final class TestV2Function extends HttpApiEventFunction {
         @Override
         protected ApplicationContextBuilder newApplicationContextBuilder() {
-            return super.newApplicationContextBuilder().properties(PROPERTIES.get());
+            return withTestProperties(super.newApplicationContextBuilder());
         }
     }
 
-    private record V1(ApiGatewayProxyRequestEventFunction handler) implements ServerUnderTest {
-
+    /** The proxy's own payload 2.0 handler, which the template no longer uses. */
+    static final class PlainV2Function extends APIGatewayV2HTTPEventFunction {
         @Override
-        public ApiResponse send(ApiRequest request) {
-            APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
-                    .withHttpMethod(request.method())
-                    .withPath(request.path())
-                    .withResource("/{proxy+}")
-                    .withHeaders(headers(request))
-                    .withMultiValueHeaders(multi(headers(request)))
-                    .withQueryStringParameters(request.query().isEmpty() ? null : request.query())
-                    .withMultiValueQueryStringParameters(request.query().isEmpty() ? null : multi(request.query()))
-                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                            .withRequestId(UUID.randomUUID().toString())
-                            .withHttpMethod(request.method())
-                            .withPath("/prod" + request.path())
-                            .withStage("prod")
-                            .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("127.0.0.1")));
-            if (request.body() != null) {
-                event.withBody(Base64.getEncoder().encodeToString(request.body())).withIsBase64Encoded(true);
-            } else {
-                event.withIsBase64Encoded(false);
-            }
-            APIGatewayProxyResponseEvent response = handler.handleRequest(event, new MockLambdaContext());
-            Map<String, String> headers = new HashMap<>();
-            if (response.getHeaders() != null) {
-                headers.putAll(response.getHeaders());
-            }
-            if (response.getMultiValueHeaders() != null) {
-                response.getMultiValueHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
-            }
-            return new ApiResponse(response.getStatusCode(), headers,
-                    body(response.getBody(), Boolean.TRUE.equals(response.getIsBase64Encoded())));
+        protected ApplicationContextBuilder newApplicationContextBuilder() {
+            return withTestProperties(super.newApplicationContextBuilder());
         }
-
-        @Override
-        public void close() {
-            handler.close();
-        }
-    }
-
-    private record V2(APIGatewayV2HTTPEventFunction handler) implements ServerUnderTest {
-
-        @Override
-        public ApiResponse send(ApiRequest request) {
-            String query = request.pathWithQuery().contains("?")
-                    ? request.pathWithQuery().substring(request.pathWithQuery().indexOf('?') + 1) : "";
-            APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                    .withVersion("2.0")
-                    .withRouteKey("$default")
-                    .withRawPath(request.path())
-                    .withRawQueryString(query)
-                    .withQueryStringParameters(request.query().isEmpty() ? null : request.query())
-                    .withHeaders(headers(request))
-                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                            .withRequestId(UUID.randomUUID().toString())
-                            .withStage("$default")
-                            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                    .withMethod(request.method())
-                                    .withPath(request.path())
-                                    .withProtocol("HTTP/1.1")
-                                    .withSourceIp("127.0.0.1")
-                                    .build())
-                            .build())
-                    .withBody(request.body() == null ? null : Base64.getEncoder().encodeToString(request.body()))
-                    .withIsBase64Encoded(request.body() != null)
-                    .build();
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event, new MockLambdaContext());
-            Map<String, String> headers = new HashMap<>();
-            if (response.getHeaders() != null) {
-                headers.putAll(response.getHeaders());
-            }
-            if (response.getMultiValueHeaders() != null) {
-                response.getMultiValueHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
-            }
-            return new ApiResponse(response.getStatusCode(), headers, body(response.getBody(), response.getIsBase64Encoded()));
-        }
-
-        @Override
-        public void close() {
-            handler.close();
-        }
-    }
-
-    /** API Gateway lower-cases nothing in v1 but does in v2; both carry Content-Length. */
-    private static Map<String, String> headers(ApiRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        request.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        headers.put("host", "api.example.com");
-        if (request.body() != null) {
-            headers.put("content-length", Integer.toString(request.body().length));
-        }
-        return headers;
-    }
-
-    private static Map<String, List<String>> multi(Map<String, String> single) {
-        Map<String, List<String>> multi = new HashMap<>();
-        single.forEach((k, v) -> multi.put(k, List.of(v)));
-        return multi;
-    }
-
-    /** The body bytes as API Gateway would send them on: decoded when the handler base64-encoded them. */
-    private static byte[] body(String body, boolean base64) {
-        if (body == null) {
-            return new byte[0];
-        }
-        return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -42,7 +42,7 @@ class LambdaRuntimeInterfaceIT {
 
     @ParameterizedTest(name = "{0} via {1}")
     @CsvSource({
-        "v2, io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction",
+        "v2, dev.hauntedhelpdesk.lambda.HttpApiEventFunction",
         "v1, io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction"
     })
     void runtimeInterfaceClient_servesApiGatewayEvents_fromPackagedJar(String payload, String handler)

@@ -1,0 +1,101 @@
+package dev.hauntedhelpdesk.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.hauntedhelpdesk.contract.ApiRequest;
+import dev.hauntedhelpdesk.contract.ApiResponse;
+import dev.hauntedhelpdesk.contract.ServerUnderTest;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A REST API (payload format 1.0) with a {@code /{proxy+}} resource and no authorizer in front of
+ * the handler: the template deploys no REST API, so whoever deploys one this way leaves the
+ * function as the only gate, and these requests show what the function itself refuses.
+ * Requests carry {@code headers} and {@code multiValueHeaders}; of the answer, API Gateway merges
+ * {@code headers} and {@code multiValueHeaders}, the latter winning for a name in both. Lambda's
+ * 6 MB limits apply both ways.
+ */
+final class RestApiGateway implements ServerUnderTest {
+
+    private final ApiGatewayProxyRequestEventFunction handler;
+
+    RestApiGateway(ApiGatewayProxyRequestEventFunction handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public ApiResponse send(ApiRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.put("Host", "r3st4p1x2z.execute-api.us-east-1.amazonaws.com");
+        headers.put("X-Forwarded-Proto", "https");
+        if (request.body() != null) {
+            headers.put("Content-Length", Integer.toString(request.body().length));
+        }
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        headers.forEach((k, v) -> multi.put(k, List.of(v)));
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                .withHttpMethod(request.method())
+                .withPath(request.path())
+                .withResource("/{proxy+}")
+                .withPathParameters(request.path().length() > 1 ? Map.of("proxy", request.path().substring(1)) : null)
+                .withHeaders(headers)
+                .withMultiValueHeaders(multi)
+                .withQueryStringParameters(request.query().isEmpty() ? null : request.query())
+                .withMultiValueQueryStringParameters(request.query().isEmpty() ? null : multiValues(request.query()))
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withHttpMethod(request.method())
+                        .withResourcePath("/{proxy+}")
+                        .withPath("/prod" + request.path())
+                        .withStage("prod")
+                        .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("127.0.0.1")));
+        if (request.body() != null) {
+            event.withBody(Base64.getEncoder().encodeToString(request.body())).withIsBase64Encoded(true);
+        } else {
+            event.withIsBase64Encoded(false);
+        }
+        if (LambdaLimits.tooLarge(event)) {
+            return GatewayAnswers.message(413, "Request Too Long");
+        }
+        APIGatewayProxyResponseEvent response;
+        try {
+            response = handler.handleRequest(event, new MockLambdaContext());
+        } catch (RuntimeException e) {
+            return GatewayAnswers.message(502, "Internal server error");
+        }
+        if (LambdaLimits.tooLarge(response)) {
+            return GatewayAnswers.message(502, "Internal server error");
+        }
+        Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((k, v) -> merged.put(k, new ArrayList<>(List.of(v))));
+        }
+        if (response.getMultiValueHeaders() != null) {
+            merged.putAll(response.getMultiValueHeaders());
+        }
+        Map<String, String> answered = new TreeMap<>();
+        merged.forEach((k, v) -> answered.put(k, String.join(",", v)));
+        return new ApiResponse(response.getStatusCode(), answered,
+                GatewayAnswers.body(response.getBody(), Boolean.TRUE.equals(response.getIsBase64Encoded())));
+    }
+
+    private static Map<String, List<String>> multiValues(Map<String, String> single) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        single.forEach((k, v) -> multi.put(k, List.of(v)));
+        return multi;
+    }
+
+    @Override
+    public void close() {
+        handler.close();
+    }
+}
