@@ -27,7 +27,7 @@ public final class CorsPolicy {
      * replayed, and a download's file name.
      */
     public static final List<String> EXPOSED_HEADERS = List.of("Content-Disposition", "ETag", "Idempotent-Replayed",
-            "Location", "X-Correlation-ID");
+            "Location", "Preference-Applied", "X-Correlation-ID");
 
     /** How long a browser may reuse a preflight answer. */
     public static final Duration MAX_AGE = Duration.ofMinutes(10);
