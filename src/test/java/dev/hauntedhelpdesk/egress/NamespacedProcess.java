@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A program run inside a {@link NetworkNamespace} with exactly the environment given (plus PATH,
- * JAVA_HOME and LANG), a fresh home and working directory, and its output in a file. Unlike
+ * JAVA_HOME and LANG), a fresh empty home that is also its working directory, and its output in a
+ * file. Unlike
  * {@code JavaProcess} it does not switch the AWS SDK's metadata lookups off: finding such lookups
  * is the point.
  */
@@ -45,9 +46,8 @@ public final class NamespacedProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             Map<String, String> environment = builder.environment();
             environment.keySet().retainAll(List.of("PATH", "JAVA_HOME", "LANG"));
-            // No ~/.aws of the machine running the tests, no cache left by an earlier run.
+            // No ~/.aws (profiles, regions) of the machine running the tests: only env configures it.
             environment.put("HOME", home.toString());
-            environment.put("TMPDIR", home.toString());
             environment.putAll(env);
             return new NamespacedProcess(builder.start(), home, output);
         } catch (IOException e) {

@@ -6,6 +6,12 @@ import dev.hauntedhelpdesk.egress.IsolatedNetwork;
 import dev.hauntedhelpdesk.egress.NamespacedProcess;
 import dev.hauntedhelpdesk.testing.CognitoPool;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -22,10 +28,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The packaged Lambda jar contacts nothing its configuration does not name: the Runtime Interface
  * Client runs the HTTP API handler from the artifact in a network namespace whose only way out is
- * the veth pair to the Runtime API and the back-ends (moto's DynamoDB and Cognito JWKS, by IP
- * address), with a listener on the cloud metadata addresses and a DNS logger as its resolver. Its
- * init (local model included), a health event, an authenticated create, get and triage run ask
- * neither the metadata service nor the resolver anything.
+ * the veth pair to the Runtime API and the back-ends (moto's DynamoDB, SQS triage queue and
+ * Cognito JWKS, by IP address), with a listener on the cloud metadata addresses and a DNS logger
+ * as its resolver. Its init (local model included), a health event, an authenticated create (which
+ * queues the ticket), get and triage run ask neither the metadata service nor the resolver anything.
  */
 class LambdaEgressIT {
 
@@ -36,7 +42,10 @@ class LambdaEgressIT {
     @Test
     void initAndFirstInvocations_contactNothingTheConfigurationDoesNotName() throws Exception {
         try (IsolatedNetwork network = IsolatedNetwork.start();
-             RuntimeApiStub api = new RuntimeApiStub(InetAddress.getByName(network.namespace().hostAddress()))) {
+             RuntimeApiStub api = new RuntimeApiStub(InetAddress.getByName(network.namespace().hostAddress()));
+             SqsClient queue = SqsClient.builder().region(Region.US_EAST_1).endpointOverride(network.motoEndpoint())
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
             CognitoPool pool = network.pool();
             Map<String, String> placeholders = new HashMap<>(Map.of(
                     "{{ACCESS_TOKEN}}", pool.accessToken(USER),
@@ -46,6 +55,9 @@ class LambdaEgressIT {
             env.putAll(LambdaRuntimeInterfaceIT.lambdaEnvironment(api, HANDLER));
             // Set by the Lambda service in every function's environment.
             env.put("AWS_REGION", pool.region());
+            String queueUrl = queue.createQueue(r -> r.queueName("helpdesk-triage")).queueUrl();
+            env.put("TRIAGE_QUEUE_URL", queueUrl);
+            env.put("AWS_ENDPOINT_URL_SQS", network.motoEndpoint().toString());
             try (NamespacedProcess runtime = network.java(env, "-cp", LambdaRuntimeInterfaceIT.classpath(),
                     RuntimeInterfaceLauncher.class.getName())) {
                 awaitInit(api, runtime);
@@ -58,6 +70,9 @@ class LambdaEgressIT {
                 String ticketId = created.json().path("ticket_id").asText();
                 assertFalse(ticketId.isEmpty(), created.toString());
                 placeholders.put("{{TICKET_ID}}", ticketId);
+                String queued = queue.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(10)).messages().stream()
+                        .map(Message::body).findFirst().orElse("");
+                assertTrue(queued.contains(ticketId), "the new ticket should be queued for triage: " + queued);
 
                 var fetched = invoke(api, runtime, LambdaRuntimeInterfaceIT.event("v2-get-ticket.json", placeholders));
                 assertEquals(200, fetched.status(), fetched.toString());
