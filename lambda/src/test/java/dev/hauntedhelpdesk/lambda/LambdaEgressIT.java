@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The packaged Lambda jar contacts nothing its configuration does not name: the Runtime Interface
- * Client runs the HTTP API handler from the artifact in a network namespace whose only way out is
+ * Client runs the template's HTTP API handler from the artifact in a network namespace whose only way out is
  * the veth pair to the Runtime API and the back-ends (moto's DynamoDB, SQS triage queue and
  * Cognito JWKS, by IP address), with a listener on the cloud metadata addresses and a DNS logger
  * as its resolver. Its init (local model included), a health event, an authenticated create (which
@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class LambdaEgressIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    /** The HTTP API function's handler, as the template deploys it. */
+    private static final String HANDLER = (String) SamTemplate.load().properties("ApiFunction").get("Handler");
     private static final String USER = "alice";
 
     @Test
