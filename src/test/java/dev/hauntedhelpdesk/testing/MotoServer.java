@@ -83,11 +83,31 @@ public final class MotoServer {
         return log;
     }
 
+    /**
+     * Starts a server of the caller's own on {@code host} (an address of a network namespace's
+     * veth pair, say); the caller stops it with {@link #shutDown()}.
+     *
+     * @param host the address to listen on
+     * @return the running server
+     */
+    public static MotoServer startOn(String host) {
+        return start(host);
+    }
+
+    /** Stops a server started with {@link #startOn(String)}. */
+    public void shutDown() {
+        stop();
+    }
+
     private static MotoServer start() {
+        return start("127.0.0.1");
+    }
+
+    private static MotoServer start(String host) {
         int port = FreePort.find();
         Path log = Path.of("target", "moto-" + port + ".log").toAbsolutePath();
-        Process process = launch(port, log);
-        MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
+        Process process = launch(host, port, log);
+        MotoServer server = new MotoServer(process, URI.create("http://" + host + ":" + port), log);
         try {
             server.awaitReady();
         } catch (RuntimeException e) {
@@ -97,10 +117,10 @@ public final class MotoServer {
         return server;
     }
 
-    private static Process launch(int port, Path log) {
+    private static Process launch(String host, int port, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            return new ProcessBuilder(COMMAND, "-H", "127.0.0.1", "-p", String.valueOf(port))
+            return new ProcessBuilder(COMMAND, "-H", host, "-p", String.valueOf(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

@@ -97,7 +97,7 @@ class LambdaRuntimeInterfaceIT {
     }
 
     /** The variables the Lambda service sets for a java21 function, plus where its Runtime API is. */
-    private static Map<String, String> lambdaEnvironment(RuntimeApiStub api, String handler) {
+    static Map<String, String> lambdaEnvironment(RuntimeApiStub api, String handler) {
         return Map.ofEntries(
                 Map.entry("AWS_LAMBDA_RUNTIME_API", api.address()),
                 Map.entry("_HANDLER", handler),
@@ -111,7 +111,7 @@ class LambdaRuntimeInterfaceIT {
     }
 
     /** The artifact, the Runtime Interface Client and its two libraries, and the launcher. */
-    private static String classpath() {
+    static String classpath() {
         String ric = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains("aws-lambda-java-runtime-interface-client")
                         || entry.contains("aws-lambda-java-serialization")
@@ -162,7 +162,7 @@ class LambdaRuntimeInterfaceIT {
         return null;
     }
 
-    private static String event(String file, Map<String, String> placeholders) throws IOException {
+    static String event(String file, Map<String, String> placeholders) throws IOException {
         String event = Files.readString(EVENTS.resolve(file));
         for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
             event = event.replace(placeholder.getKey(), placeholder.getValue());
@@ -172,7 +172,7 @@ class LambdaRuntimeInterfaceIT {
     }
 
     /** An API Gateway proxy response (v1 and v2 share these fields) as the runtime posted it. */
-    private record Response(JsonNode answer, long receivedNanos) {
+    record Response(JsonNode answer, long receivedNanos) {
 
         int status() {
             return answer.path("statusCode").asInt();

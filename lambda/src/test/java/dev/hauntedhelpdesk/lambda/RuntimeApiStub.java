@@ -47,7 +47,12 @@ final class RuntimeApiStub implements AutoCloseable {
     }
 
     RuntimeApiStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** Listens on {@code address}, say the host end of a network namespace's veth pair. */
+    RuntimeApiStub(InetAddress address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.setExecutor(executor);
         server.createContext(PREFIX, this::handle);
         server.start();
@@ -55,7 +60,7 @@ final class RuntimeApiStub implements AutoCloseable {
 
     /** The value of AWS_LAMBDA_RUNTIME_API for the runtime process. */
     String address() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
     /** Queues one event; the answer completes when the runtime posts its response or error. */
