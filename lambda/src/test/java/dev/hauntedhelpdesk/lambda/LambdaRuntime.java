@@ -8,6 +8,7 @@ import dev.hauntedhelpdesk.contract.ApiRequest;
 import dev.hauntedhelpdesk.contract.ApiResponse;
 import dev.hauntedhelpdesk.contract.RuntimeUnderTest;
 import dev.hauntedhelpdesk.contract.ServerUnderTest;
+import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -27,6 +28,9 @@ import java.util.UUID;
  */
 final class LambdaRuntime {
 
+    /** The API function's role in lambda/template.yaml: every SDK call of these handlers is recorded as its. */
+    static final String ROLE = "ApiFunction";
+
     /** Handlers build their context in the constructor, so test properties reach them this way. */
     private static final ThreadLocal<Map<String, Object>> PROPERTIES = new ThreadLocal<>();
 
@@ -43,7 +47,7 @@ final class LambdaRuntime {
 
     private static ServerUnderTest withProperties(Map<String, Object> properties,
                                                   java.util.function.Supplier<ServerUnderTest> handler) {
-        PROPERTIES.set(properties);
+        PROPERTIES.set(SdkCallRecorder.as(ROLE, properties));
         try {
             return handler.get();
         } finally {
