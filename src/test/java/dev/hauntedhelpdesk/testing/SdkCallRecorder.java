@@ -195,7 +195,7 @@ public final class SdkCallRecorder implements ExecutionInterceptor {
                 .orElse(""));
     }
 
-    /** Records one line about a recorded context (see {@code RecordedContextSettings}). */
+    /** Writes one line of the record (a call, or a context's settings), the first time it occurs. */
     static void write(Map<String, String> fields) {
         StringBuilder line = new StringBuilder();
         fields.forEach((k, v) -> {

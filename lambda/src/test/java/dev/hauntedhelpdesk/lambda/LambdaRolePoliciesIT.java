@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -127,7 +128,7 @@ class LambdaRolePoliciesIT {
                             boolean match = deployment.resolve(statement.resources().get(r))
                                     .map(pattern -> RolePolicy.matches(pattern, required.arn())).orElse(false);
                             if (match) {
-                                usedActions.get(i).add(required.action().toLowerCase(java.util.Locale.ROOT));
+                                usedActions.get(i).add(required.action().toLowerCase(Locale.ROOT));
                                 usedResources.get(i).add(r);
                             }
                         }
@@ -137,7 +138,7 @@ class LambdaRolePoliciesIT {
             for (int i = 0; i < statements.size(); i++) {
                 RolePolicy.Statement statement = statements.get(i);
                 for (String action : statement.actions()) {
-                    if (!usedActions.get(i).contains(action.toLowerCase(java.util.Locale.ROOT))) {
+                    if (!usedActions.get(i).contains(action.toLowerCase(Locale.ROOT))) {
                         unused.add(role + ": " + statement + " grants " + action
                                 + ", which no recorded call needs on its resources");
                     }

@@ -36,14 +36,11 @@ final class RolePolicy {
     private static final Set<String> STATEMENT_KEYS = Set.of("Sid", "Effect", "Action", "Resource");
     private static final Pattern SUB = Pattern.compile("\\$\\{(!?)([^}]+)}");
 
-    private final String role;
     private final List<Statement> statements;
     private final Map<String, Object> environment;
     private final SamTemplate template;
 
-    private RolePolicy(String role, List<Statement> statements, Map<String, Object> environment,
-                       SamTemplate template) {
-        this.role = role;
+    private RolePolicy(List<Statement> statements, Map<String, Object> environment, SamTemplate template) {
         this.statements = statements;
         this.environment = environment;
         this.template = template;
@@ -66,7 +63,7 @@ final class RolePolicy {
                 statements.add(statement(functionId, statement));
             }
         }
-        return new RolePolicy(functionId, statements, template.environment(functionId), template);
+        return new RolePolicy(statements, template.environment(functionId), template);
     }
 
     private static Statement statement(String role, Object raw) {
@@ -91,10 +88,6 @@ final class RolePolicy {
         }
         Object sid = map.get("Sid");
         return new Statement(sid == null ? null : String.valueOf(sid), actions, resources);
-    }
-
-    String role() {
-        return role;
     }
 
     List<Statement> statements() {
