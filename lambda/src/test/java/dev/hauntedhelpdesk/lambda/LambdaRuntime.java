@@ -2,6 +2,7 @@ package dev.hauntedhelpdesk.lambda;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.hauntedhelpdesk.contract.RuntimeUnderTest;
+import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -23,6 +24,9 @@ import java.util.function.Supplier;
  * authorizer in front of the proxy's payload 1.0 handler.
  */
 final class LambdaRuntime {
+
+    /** The API function's role in lambda/template.yaml: every SDK call of these handlers is recorded as its. */
+    static final String ROLE = "ApiFunction";
 
     /** Handlers build their context in the constructor, so test properties reach them this way. */
     private static final ThreadLocal<Map<String, Object>> PROPERTIES = new ThreadLocal<>();
@@ -91,7 +95,7 @@ final class LambdaRuntime {
     }
 
     private static <T> T withProperties(Map<String, Object> properties, Supplier<T> handler) {
-        PROPERTIES.set(properties);
+        PROPERTIES.set(SdkCallRecorder.as(ROLE, properties));
         try {
             return handler.get();
         } finally {

@@ -66,6 +66,40 @@ final class SamTemplate {
         return properties == null ? Map.of() : (Map<String, Object>) properties;
     }
 
+    /** One resource's {@code Type}; fails when the resource is missing. */
+    @SuppressWarnings("unchecked")
+    String type(String logicalId) {
+        Map<String, Object> resources = (Map<String, Object>) root.get("Resources");
+        if (!(resources.get(logicalId) instanceof Map<?, ?> resource)) {
+            throw new IllegalArgumentException("No resource " + logicalId + " in " + PATH);
+        }
+        return String.valueOf(resource.get("Type"));
+    }
+
+    /**
+     * The environment variables a function runs with: those in {@code Globals.Function}, then
+     * the function's own, which win (as SAM merges them).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> environment(String functionId) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        Object globals = root.get("Globals");
+        if (globals instanceof Map<?, ?> g && g.get("Function") instanceof Map<?, ?> function) {
+            variables.putAll(variables((Map<String, Object>) function));
+        }
+        variables.putAll(variables(properties(functionId)));
+        return variables;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> variables(Map<String, Object> function) {
+        if (function.get("Environment") instanceof Map<?, ?> environment
+                && environment.get("Variables") instanceof Map<?, ?> variables) {
+            return (Map<String, Object>) variables;
+        }
+        return Map.of();
+    }
+
     /** Reads every {@code !Tag value} as {@code {Fn::Tag: value}} ({@code !Ref} as {@code {Ref: value}}). */
     private static final class IntrinsicConstructor extends SafeConstructor {
 

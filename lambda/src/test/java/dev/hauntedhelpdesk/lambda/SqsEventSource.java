@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.lambda;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.hauntedhelpdesk.testing.MotoServer;
+import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -67,7 +68,7 @@ final class SqsEventSource implements AutoCloseable {
 
     /** Starts a triage function with {@code properties} and feeds it whatever arrives on the queue. */
     SqsEventSource start(Map<String, Object> properties) {
-        PROPERTIES.set(properties);
+        PROPERTIES.set(SdkCallRecorder.as(TriageQueueHandlerTest.ROLE, properties));
         try {
             handler = new TestHandler();
         } finally {

@@ -12,6 +12,7 @@ import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
 import dev.hauntedhelpdesk.testing.MotoServer;
 import dev.hauntedhelpdesk.testing.MotoServer;
+import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
@@ -47,6 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriageQueueHandlerTest {
 
+    /** The triage function's role in lambda/template.yaml. */
+    static final String ROLE = "TriageFunction";
     private static final ThreadLocal<Map<String, Object>> PROPERTIES = new ThreadLocal<>();
     private static final Set<String> TERMINAL = Set.of("resolved", "escalated", "error");
 
@@ -76,7 +79,7 @@ class TriageQueueHandlerTest {
         properties.put("helpdesk.triage.on-create", "true");
         properties.put("helpdesk.triage.queue-url", queueUrl);
         properties.put("aws.services.sqs.endpoint-override", MotoServer.shared().endpoint().toString());
-        PROPERTIES.set(properties);
+        PROPERTIES.set(SdkCallRecorder.as(ROLE, properties));
         try {
             handler = new TestHandler();
         } finally {
