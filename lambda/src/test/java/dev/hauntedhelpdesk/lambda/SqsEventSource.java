@@ -37,10 +37,23 @@ final class SqsEventSource implements AutoCloseable {
     private volatile boolean running = true;
 
     /** The production handler, with test properties added to the context it builds itself. */
-    static final class TestHandler extends TriageQueueHandler {
+    private static final class TestHandler extends TriageQueueHandler {
         @Override
         protected ApplicationContextBuilder newApplicationContextBuilder() {
             return super.newApplicationContextBuilder().properties(PROPERTIES.get());
+        }
+    }
+
+    /**
+     * A new instance of the triage function, as Lambda starts one, on {@code properties}; its SDK
+     * calls are recorded as the template's {@code TriageFunction} role.
+     */
+    static TriageQueueHandler triageFunction(Map<String, Object> properties) {
+        PROPERTIES.set(SdkCallRecorder.as(TriageQueueHandlerTest.ROLE, properties));
+        try {
+            return new TestHandler();
+        } finally {
+            PROPERTIES.remove();
         }
     }
 
@@ -68,12 +81,7 @@ final class SqsEventSource implements AutoCloseable {
 
     /** Starts a triage function with {@code properties} and feeds it whatever arrives on the queue. */
     SqsEventSource start(Map<String, Object> properties) {
-        PROPERTIES.set(SdkCallRecorder.as(TriageQueueHandlerTest.ROLE, properties));
-        try {
-            handler = new TestHandler();
-        } finally {
-            PROPERTIES.remove();
-        }
+        handler = triageFunction(properties);
         poller = new Thread(this::poll, "sqs-event-source");
         poller.setDaemon(true);
         poller.start();

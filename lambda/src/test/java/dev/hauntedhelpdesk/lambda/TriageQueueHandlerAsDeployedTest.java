@@ -14,13 +14,11 @@ import dev.hauntedhelpdesk.testing.AttachmentStores;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
 import dev.hauntedhelpdesk.testing.MotoServer;
-import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
 import dev.hauntedhelpdesk.ticket.Timestamps;
 import dev.hauntedhelpdesk.ticket.WorkflowEntry;
-import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,10 +57,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriageQueueHandlerAsDeployedTest {
 
-    private static final ThreadLocal<Map<String, Object>> PROPERTIES = new ThreadLocal<>();
     private static final Set<String> TERMINAL = Set.of("resolved", "escalated", "error");
 
-    private final List<TestHandler> handlers = new ArrayList<>();
+    private final List<TriageQueueHandler> handlers = new ArrayList<>();
     private Map<String, Object> properties;
     private ConverseRecorder model;
     private SqsClient sqs;
@@ -70,14 +67,6 @@ class TriageQueueHandlerAsDeployedTest {
     private String namedBucket;
     private ServerUnderTest server;
     private Api api;
-
-    /** The production handler, with test properties added to the context it builds itself. */
-    static final class TestHandler extends TriageQueueHandler {
-        @Override
-        protected ApplicationContextBuilder newApplicationContextBuilder() {
-            return super.newApplicationContextBuilder().properties(PROPERTIES.get());
-        }
-    }
 
     @BeforeAll
     void start() {
@@ -115,15 +104,10 @@ class TriageQueueHandlerAsDeployedTest {
     }
 
     /** A fresh instance of the triage function, as a new Lambda instance would start. */
-    private TestHandler triageFunction() {
-        PROPERTIES.set(SdkCallRecorder.as(TriageQueueHandlerTest.ROLE, properties));
-        try {
-            TestHandler handler = new TestHandler();
-            handlers.add(handler);
-            return handler;
-        } finally {
-            PROPERTIES.remove();
-        }
+    private TriageQueueHandler triageFunction() {
+        TriageQueueHandler handler = SqsEventSource.triageFunction(properties);
+        handlers.add(handler);
+        return handler;
     }
 
     @Test
@@ -139,7 +123,7 @@ class TriageQueueHandlerAsDeployedTest {
         String id = created.json().get("ticket_id").asText();
         Message message = receive(id);
 
-        SQSBatchResponse response = triageFunction().handleRequest(event(message), new MockLambdaContext());
+        SQSBatchResponse response = triageFunction().handleRequest(SqsEventSource.eventOf(List.of(message)), new MockLambdaContext());
         sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
 
         assertTrue(response.getBatchItemFailures().isEmpty(), response::toString);
@@ -208,20 +192,5 @@ class TriageQueueHandlerAsDeployedTest {
             }
         }
         throw new AssertionError("No message for ticket " + ticketId + " on " + queueUrl);
-    }
-
-    private static SQSEvent event(Message message) {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(message.messageId());
-        record.setReceiptHandle(message.receiptHandle());
-        record.setBody(message.body());
-        record.setMd5OfBody(message.md5OfBody());
-        record.setAttributes(message.attributesAsStrings());
-        record.setEventSource("aws:sqs");
-        record.setEventSourceArn("arn:aws:sqs:us-east-1:123456789012:triage");
-        record.setAwsRegion("us-east-1");
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(record));
-        return event;
     }
 }

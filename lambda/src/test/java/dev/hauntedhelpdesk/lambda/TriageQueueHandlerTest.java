@@ -12,11 +12,9 @@ import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
 import dev.hauntedhelpdesk.testing.MotoServer;
 import dev.hauntedhelpdesk.testing.MotoServer;
-import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
-import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,22 +48,13 @@ class TriageQueueHandlerTest {
 
     /** The triage function's role in lambda/template.yaml. */
     static final String ROLE = "TriageFunction";
-    private static final ThreadLocal<Map<String, Object>> PROPERTIES = new ThreadLocal<>();
     private static final Set<String> TERMINAL = Set.of("resolved", "escalated", "error");
 
     private String table;
     private SqsClient sqs;
     private String queueUrl;
-    private TestHandler handler;
+    private TriageQueueHandler handler;
     private ServerUnderTest api;
-
-    /** The production handler, with test properties added to the context it builds itself. */
-    static final class TestHandler extends TriageQueueHandler {
-        @Override
-        protected ApplicationContextBuilder newApplicationContextBuilder() {
-            return super.newApplicationContextBuilder().properties(PROPERTIES.get());
-        }
-    }
 
     @BeforeAll
     void start() {
@@ -79,12 +68,7 @@ class TriageQueueHandlerTest {
         properties.put("helpdesk.triage.on-create", "true");
         properties.put("helpdesk.triage.queue-url", queueUrl);
         properties.put("aws.services.sqs.endpoint-override", MotoServer.shared().endpoint().toString());
-        PROPERTIES.set(SdkCallRecorder.as(ROLE, properties));
-        try {
-            handler = new TestHandler();
-        } finally {
-            PROPERTIES.remove();
-        }
+        handler = SqsEventSource.triageFunction(properties);
         api = LambdaRuntime.v2().start(properties);
     }
 
