@@ -15,8 +15,9 @@ public final class CorsPolicy {
     public static final List<String> ALLOWED_METHODS = List.of("GET", "POST", "PATCH", "DELETE");
 
     /**
-     * Request headers beyond the CORS-safelisted ones. {@code Authorization} must be named: a
-     * wildcard does not cover it.
+     * Request headers beyond the CORS-safelisted ones, as API Gateway lists them. {@code
+     * Authorization} must be named: a wildcard does not cover it. The service itself allows what a
+     * preflight asks for (see {@code CorsFromSettings}), a superset of these.
      */
     public static final List<String> ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "If-Match",
             "Idempotency-Key", "Prefer", "X-Correlation-ID");

@@ -478,6 +478,16 @@ public abstract class TicketApiContract {
     }
 
     @Test
+    void cors_preflightAskingForNoExtraHeader_isAllowedToo() {
+        ApiResponse preflight = api.send(ApiRequest.of("OPTIONS", "/api/tickets")
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "POST"));
+
+        assertTrue(preflight.status() >= 200 && preflight.status() < 300, preflight::toString);
+        assertEquals(ALLOWED_ORIGIN, preflight.header("Access-Control-Allow-Origin"), preflight::toString);
+    }
+
+    @Test
     void cors_allowsOnlyTheConfiguredOrigins() {
         ApiResponse preflight = api.send(ApiRequest.of("OPTIONS", "/api/tickets")
                 .header("Origin", "https://evil.example")
