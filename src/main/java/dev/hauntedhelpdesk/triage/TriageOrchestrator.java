@@ -93,19 +93,19 @@ public class TriageOrchestrator {
         }
 
         WorkflowResult execute() {
-            try (ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor()) {
-                WorkflowResult result;
-                try {
-                    result = route(steps);
-                } catch (Stop stop) {
-                    history.add(new Turn("orchestrator", stop.by.wire() + ": " + stop.getMessage()));
-                    result = result(stop.getMessage(), stop.status, "Triage stopped (" + stop.by.wire() + ") after "
-                            + sequence.size() + " steps: " + stop.getMessage(), stop.by);
-                }
-                // Hanging steps were interrupted; a step that ignores interrupts is left to
-                // finish on its own virtual thread rather than hold the run past its deadline.
+            // Not try-with-resources: ExecutorService.close() waits for every task, so a step that
+            // ignores interrupts (a busy loop, a blocking read without timeout) would hold the run
+            // past its deadline. shutdownNow() interrupts and returns at once; such a step is left
+            // to finish on its own virtual thread, and its result is never read.
+            ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor();
+            try {
+                return route(steps);
+            } catch (Stop stop) {
+                history.add(new Turn("orchestrator", stop.by.wire() + ": " + stop.getMessage()));
+                return result(stop.getMessage(), stop.status, "Triage stopped (" + stop.by.wire() + ") after "
+                        + sequence.size() + " steps: " + stop.getMessage(), stop.by);
+            } finally {
                 steps.shutdownNow();
-                return result;
             }
         }
 

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScriptedEngine implements TriageEngine {
 
-    enum Behaviour { ANSWER, ESCALATE, HANDOFF_NEXT, HANDOFF_BACK, HANG, THROW, UNAVAILABLE, GARBAGE, UNKNOWN_AGENT }
+    enum Behaviour { ANSWER, ESCALATE, HANDOFF_NEXT, HANDOFF_BACK, HANG, IGNORE_INTERRUPTS, THROW, UNAVAILABLE, GARBAGE,
+        UNKNOWN_AGENT }
 
     private static final List<String> SPECIALISTS = List.of("network", "cloud", "access", "hardware", "software",
             "general");
@@ -33,6 +34,7 @@ final class ScriptedEngine implements TriageEngine {
     public Classification classify(TriageContext context, TokenUsage.Counter tokens) {
         return switch (classify) {
             case HANG -> hang();
+            case IGNORE_INTERRUPTS -> spin();
             case THROW -> throw new IllegalStateException("boom");
             case UNAVAILABLE -> throw new EngineUnavailableException("connection refused", null);
             case GARBAGE -> new Classification("printers", 7.5);
@@ -55,6 +57,7 @@ final class ScriptedEngine implements TriageEngine {
             case HANDOFF_NEXT -> new AgentReply.Handoff(SPECIALISTS.get((me + 1) % SPECIALISTS.size()), "not mine");
             case HANDOFF_BACK -> new AgentReply.Handoff(me == 0 ? "cloud" : "network", "yours");
             case HANG -> hang();
+            case IGNORE_INTERRUPTS -> spin();
             case THROW -> throw new IllegalStateException("boom");
             case UNAVAILABLE -> throw new EngineUnavailableException("throttled", null);
             case GARBAGE -> new AgentReply.Answer("  ", true);
@@ -79,5 +82,15 @@ final class ScriptedEngine implements TriageEngine {
             Thread.currentThread().interrupt();
         }
         throw new IllegalStateException("woke up");
+    }
+
+    /** Busy for five seconds whatever happens, as a native call or a loop without checks would be. */
+    private static <T> T spin() {
+        long until = System.nanoTime() + 5_000_000_000L;
+        long spins = 0;
+        while (System.nanoTime() < until) {
+            spins++;
+        }
+        throw new IllegalStateException("finished spinning after " + spins + " turns");
     }
 }
