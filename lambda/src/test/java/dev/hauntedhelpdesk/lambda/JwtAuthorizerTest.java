@@ -82,6 +82,19 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void aTokenWithoutExp_isDenied_becauseExpMustBeAfterNow() {
+        assertDenied(authorizer.authorize(token(KEY, c -> c.expirationTime(null))), "expired");
+    }
+
+    @Test
+    void nbfOrIatOneSecondAhead_isDenied_forTheGatewayDocumentsNoLeeway() {
+        assertDenied(authorizer.authorize(token(KEY, c -> c.notBeforeTime(Date.from(NOW.plusSeconds(1))))),
+                "not valid yet");
+        assertDenied(authorizer.authorize(token(KEY, c -> c.issueTime(Date.from(NOW.plusSeconds(1))))),
+                "not valid yet");
+    }
+
+    @Test
     void aTokenSignedWithASharedSecret_isDenied_onlyRsaIsSupported() throws JOSEException {
         SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims().build());
         hmac.sign(new MACSigner(new byte[32]));

@@ -28,6 +28,9 @@ final class LambdaRuntime {
     /** The API function's role in lambda/template.yaml: every SDK call of these handlers is recorded as its. */
     static final String ROLE = "ApiFunction";
 
+    /** Where the gateway's JWT authorizer fetches the issuer's keys when not the application's URL. */
+    static final String GATEWAY_JWKS_URL = "test.gateway.jwks-url";
+
     /** Handlers build their context in the constructor, so test properties reach them this way. */
     private static final ThreadLocal<Map<String, Object>> PROPERTIES = new ThreadLocal<>();
 
@@ -57,9 +60,10 @@ final class LambdaRuntime {
         TemplateValues deployment = deployment(template, properties);
         HttpApiDefinition api = HttpApiDefinition.of(template, deployment, "HttpApi");
         // API Gateway finds the keys through the issuer's discovery document; here the pool's
-        // emulator serves them under the URL the application is given too.
-        Supplier<JWKSet> keys = memoized(() -> loadKeys(URI.create(String.valueOf(
-                properties.get("helpdesk.cognito.jwks-url")))));
+        // emulator serves them under the URL the application is given too, unless a test breaks
+        // the application's endpoint and names the gateway's own (test.gateway.jwks-url).
+        Object gatewayJwks = properties.getOrDefault(GATEWAY_JWKS_URL, properties.get("helpdesk.cognito.jwks-url"));
+        Supplier<JWKSet> keys = memoized(() -> loadKeys(URI.create(String.valueOf(gatewayJwks))));
         Map<String, JwtAuthorizer> authorizers = new HashMap<>();
         api.authorizers().forEach((name, jwt) ->
                 authorizers.put(name, new JwtAuthorizer(jwt.issuer(), jwt.audiences(), keys, Clock.systemUTC())));
@@ -83,7 +87,8 @@ final class LambdaRuntime {
 
     private static JWKSet loadKeys(URI jwks) {
         try {
-            return JWKSet.load(jwks.toURL());
+            // Bounded, so a test whose endpoint hangs fails instead of waiting forever.
+            return JWKSet.load(jwks.toURL(), 2000, 3000, 0);
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("Could not load the pool's keys from " + jwks, e);
         }
