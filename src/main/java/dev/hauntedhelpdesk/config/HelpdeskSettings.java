@@ -50,12 +50,37 @@ public record HelpdeskSettings(
     public record Attachments(AttachmentStore store, String s3Bucket, int maxFilesPerRequest) {
     }
 
-    /** Where access tokens come from and how they are checked. */
-    public record Cognito(String region, String userPoolId, List<String> clientIds, URI jwksUrl) {
+    /**
+     * Where access tokens come from and how they are checked: the pool's signing keys at
+     * {@code jwksUrl}, fetched as {@code jwks} says, and the clock skew allowed for a token's
+     * {@code nbf} and {@code iat} ({@code TOKEN_CLOCK_LEEWAY}).
+     */
+    public record Cognito(String region, String userPoolId, List<String> clientIds, URI jwksUrl, Jwks jwks,
+                          Duration clockLeeway) {
+
+        /** The default clock leeway for {@code nbf} and {@code iat}. */
+        public static final Duration DEFAULT_CLOCK_LEEWAY = Duration.ofSeconds(60);
+
+        /** A pool checked with the default JWKS fetching and clock leeway. */
+        public Cognito(String region, String userPoolId, List<String> clientIds, URI jwksUrl) {
+            this(region, userPoolId, clientIds, jwksUrl, Jwks.DEFAULTS, DEFAULT_CLOCK_LEEWAY);
+        }
 
         /** The {@code iss} claim Cognito puts in this pool's tokens. */
         public String issuer() {
             return "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
         }
+    }
+
+    /**
+     * How the signing keys are fetched: connect and read timeouts per fetch, how long a fetched
+     * key set is used before it is fetched again ({@code cacheTtl}), and how long a failed fetch
+     * is remembered so that requests meanwhile are refused at once instead of each waiting for
+     * the endpoint again ({@code failureCache}).
+     */
+    public record Jwks(Duration connectTimeout, Duration readTimeout, Duration cacheTtl, Duration failureCache) {
+
+        public static final Jwks DEFAULTS = new Jwks(Duration.ofSeconds(2), Duration.ofSeconds(3),
+                Duration.ofSeconds(300), Duration.ofSeconds(30));
     }
 }

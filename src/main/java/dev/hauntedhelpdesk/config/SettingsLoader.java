@@ -82,13 +82,21 @@ final class SettingsLoader {
             jwksUrl = parse(jwks, "COGNITO_JWKS_URL", "an http(s) URL", SettingsLoader::httpUri);
         }
 
+        HelpdeskSettings.Jwks jwksFetching = new HelpdeskSettings.Jwks(
+                Duration.ofSeconds(integer("cognito.jwks-connect-timeout", "COGNITO_JWKS_CONNECT_TIMEOUT", 1, 30)),
+                Duration.ofSeconds(integer("cognito.jwks-read-timeout", "COGNITO_JWKS_READ_TIMEOUT", 1, 30)),
+                Duration.ofSeconds(integer("cognito.jwks-cache-ttl", "COGNITO_JWKS_CACHE_TTL", 2, 86400)),
+                Duration.ofSeconds(integer("cognito.jwks-failure-cache", "COGNITO_JWKS_FAILURE_CACHE", 1, 600)));
+        Duration clockLeeway = Duration.ofSeconds(integer("cognito.clock-leeway", "TOKEN_CLOCK_LEEWAY", 0, 300));
+
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid configuration, fix these environment variables: "
                     + String.join("; ", problems));
         }
         return new HelpdeskSettings(tableName, createTable, region, apiHost, apiPort, corsOrigins, uploadDir,
                 maxUpload, memoryDir, maxHandoffs, Duration.ofSeconds(timeoutSeconds), modelId,
-                new HelpdeskSettings.Cognito(cognitoRegion, poolId, clientIds, jwksUrl), attachments, triage);
+                new HelpdeskSettings.Cognito(cognitoRegion, poolId, clientIds, jwksUrl, jwksFetching, clockLeeway),
+                attachments, triage);
     }
 
     private HelpdeskSettings.Triage triage(int timeoutSeconds) {

@@ -48,7 +48,12 @@ class SettingsLoaderTest {
             Map.entry("helpdesk.triage.workers", "2"),
             Map.entry("helpdesk.triage.queue-capacity", "100"),
             Map.entry("helpdesk.cognito.region", ""),
-            Map.entry("helpdesk.cognito.jwks-url", ""));
+            Map.entry("helpdesk.cognito.jwks-url", ""),
+            Map.entry("helpdesk.cognito.jwks-connect-timeout", "2"),
+            Map.entry("helpdesk.cognito.jwks-read-timeout", "3"),
+            Map.entry("helpdesk.cognito.jwks-cache-ttl", "300"),
+            Map.entry("helpdesk.cognito.jwks-failure-cache", "30"),
+            Map.entry("helpdesk.cognito.clock-leeway", "60"));
 
     /** What a deployment must add: application.yml has no default for these. */
     private static final Map<String, String> REQUIRED = Map.of(
@@ -353,6 +358,28 @@ class SettingsLoaderTest {
         assertEquals("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123", cognito.issuer());
     }
 
+    @Test
+    void load_fetchesTheJwksWithShortTimeouts_andAllowsAMinuteOfClockSkew_byDefault() {
+        HelpdeskSettings.Cognito cognito = load(validSettings()).cognito();
+        assertEquals(new HelpdeskSettings.Jwks(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(300),
+                Duration.ofSeconds(30)), cognito.jwks());
+        assertEquals(Duration.ofSeconds(60), cognito.clockLeeway());
+    }
+
+    @Test
+    void load_namesEveryBadJwksAndLeewayVariable_inOneMessage() {
+        Map<String, Object> settings = validSettings("helpdesk.cognito.jwks-connect-timeout", "0");
+        settings.put("helpdesk.cognito.jwks-read-timeout", "31");
+        settings.put("helpdesk.cognito.jwks-cache-ttl", "1");
+        settings.put("helpdesk.cognito.jwks-failure-cache", "soon");
+        settings.put("helpdesk.cognito.clock-leeway", "-1");
+        String message = assertThrows(ConfigurationException.class, () -> load(settings)).getMessage();
+        for (String variable : List.of("COGNITO_JWKS_CONNECT_TIMEOUT", "COGNITO_JWKS_READ_TIMEOUT",
+                "COGNITO_JWKS_CACHE_TTL", "COGNITO_JWKS_FAILURE_CACHE", "TOKEN_CLOCK_LEEWAY")) {
+            assertTrue(message.contains(variable), () -> variable + " missing from: " + message);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ftp://keys.example.com/jwks.json", "not a url", "/.well-known/jwks.json"})
     void load_rejectsAJwksUrl_thatIsNotHttp(String url) {
@@ -416,6 +443,11 @@ class SettingsLoaderTest {
             case "helpdesk.bedrock-model-id" -> "BEDROCK_MODEL_ID";
             case "helpdesk.cognito.region" -> "COGNITO_REGION";
             case "helpdesk.cognito.jwks-url" -> "COGNITO_JWKS_URL";
+            case "helpdesk.cognito.jwks-connect-timeout" -> "COGNITO_JWKS_CONNECT_TIMEOUT";
+            case "helpdesk.cognito.jwks-read-timeout" -> "COGNITO_JWKS_READ_TIMEOUT";
+            case "helpdesk.cognito.jwks-cache-ttl" -> "COGNITO_JWKS_CACHE_TTL";
+            case "helpdesk.cognito.jwks-failure-cache" -> "COGNITO_JWKS_FAILURE_CACHE";
+            case "helpdesk.cognito.clock-leeway" -> "TOKEN_CLOCK_LEEWAY";
             default -> throw new IllegalArgumentException(key);
         };
     }

@@ -1,0 +1,64 @@
+package dev.hauntedhelpdesk.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.token.jwt.signature.ReactiveSignatureConfiguration;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.Key;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Verifies an access token's signature with the pool's keys ({@link JwksKeys}). A key is used
+ * only for the algorithm its JWK states, when it states one. Fetching the keys blocks (for at
+ * most the JWKS timeouts), so it runs on the blocking executor, never on the event loop.
+ */
+@Singleton
+class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenSignature.class);
+
+    private final JwksKeys keys;
+    private final ExecutorService blocking;
+    private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+
+    TokenSignature(JwksKeys keys, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.keys = keys;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Publisher<Boolean> verify(SignedJWT jwt) {
+        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> verifies(jwt), blocking));
+    }
+
+    private boolean verifies(SignedJWT jwt) {
+        try {
+            for (Key key : keys.candidates(jwt.getHeader())) {
+                JWSVerifier verifier = verifiers.createJWSVerifier(jwt.getHeader(), key);
+                if (jwt.verify(verifier)) {
+                    return true;
+                }
+            }
+            LOG.info("Token rejected: no key of {} with kid {} verifies it as {}", keys.url(),
+                    jwt.getHeader().getKeyID(), jwt.getHeader().getAlgorithm());
+        } catch (KeySourceException e) {
+            // JwksFailureCache has logged the fetch failure itself, once.
+            LOG.info("Token rejected: the signing keys cannot be had: {}",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (JOSEException e) {
+            LOG.info("Token rejected: its signature cannot be checked: {}", e.getMessage());
+        }
+        return false;
+    }
+}
