@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
@@ -247,6 +248,15 @@ public abstract class TokenApiContract {
                 known.subList(1, known.size()).forEach(ms ->
                         assertTrue(ms < FAST.toMillis(), () -> "requests after the failed refresh took " + known));
                 assertTrue(unknownMillis < FAST.toMillis(), () -> "unknown kid took " + unknownMillis + " ms");
+
+                // A signed-in caller (a cached key) sees the failing endpoint in the health details.
+                ApiResponse health = target.send(ApiRequest.of("GET", "/health")
+                        .header("Authorization", "Bearer " + tokens.accessToken("alice")));
+                JsonNode jwksHealth = health.json().path("details").path("jwks");
+                assertEquals("UP", jwksHealth.path("status").asText(), health::toString);
+                assertEquals("fetch failing", jwksHealth.path("details").path("keys").asText(), health::toString);
+                assertEquals(flaky.url(), jwksHealth.path("details").path("url").asText(), health::toString);
+                assertTrue(jwksHealth.path("details").path("error").asText().contains("timed out"), health::toString);
             }
         }
     }
