@@ -1,0 +1,186 @@
+package dev.hauntedhelpdesk.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hauntedhelpdesk.testing.AttachmentStores;
+import dev.hauntedhelpdesk.testing.BackendProperties;
+import dev.hauntedhelpdesk.testing.CognitoPool;
+import dev.hauntedhelpdesk.testing.MotoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.hauntedhelpdesk.contract.TicketApiContract.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Upload sizes as deployed: a 20 MB limit per file, so files of 10 and 15 MiB are ordinary
+ * uploads, and one byte over the limit is 413, never 400. Where a gateway stands in front
+ * (Lambda: API Gateway and Lambda's 6 MB invocation payload), a body beyond what it accepts gets
+ * the gateway's own 413 and never reaches the service; within it, the service's limits answer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class UploadLimitsApiContract {
+
+    protected static final int MAX_MB = 20;
+    protected static final int MAX_FILES = 3;
+    protected static final long MAX_BYTES = MAX_MB * 1024L * 1024L;
+    private static final int MIB = 1024 * 1024;
+
+    protected ServerUnderTest server;
+    protected Api api;
+    protected AttachmentStores store;
+
+    protected abstract RuntimeUnderTest runtime();
+
+    protected abstract AttachmentStores attachmentStore();
+
+    /**
+     * What the gateway in front of the service answers by itself to a request body of this many
+     * bytes; empty when the request reaches the service (no gateway, or within its limits).
+     */
+    protected Optional<GatewayRefusal> refusedByTheGateway(long bodyBytes) {
+        return Optional.empty();
+    }
+
+    /** A gateway's own answer: its status and the {@code message} of its JSON body. */
+    public record GatewayRefusal(int status, String message) {
+    }
+
+    @BeforeAll
+    void startServer() {
+        store = attachmentStore();
+        CognitoPool pool = CognitoPool.shared();
+        Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName(),
+                MotoServer.shared().endpoint(), pool);
+        properties.put("helpdesk.max-upload-size-mb", Integer.toString(MAX_MB));
+        properties.put("helpdesk.max-files-per-request", Integer.toString(MAX_FILES));
+        properties.putAll(store.properties());
+        server = runtime().start(properties);
+        api = new Api(server, pool);
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    // ---- sizes from the report: accepted where nothing in front refuses them ----
+
+    @Test
+    void submit_acceptsAFileOfExactly10MiB_underA20MbLimit() {
+        assertAcceptedUnlessTheGatewayRefuses(SampleFiles.png(10 * MIB, 70));
+    }
+
+    @Test
+    void submit_acceptsAFileOf15MiB_underA20MbLimit() {
+        assertAcceptedUnlessTheGatewayRefuses(SampleFiles.png(15 * MIB, 71));
+    }
+
+    @Test
+    void submit_acceptsAFileOfExactlyTheLimit_andEveryFileAtTheLimitAtOnce() {
+        byte[] atLimit = SampleFiles.png((int) MAX_BYTES, 72);
+        Multipart form = form("At the limit");
+        for (int i = 0; i < MAX_FILES; i++) {
+            form.file("files[]", "full-" + i + ".png", "image/png", atLimit);
+        }
+        assertAcceptedUnlessTheGatewayRefuses(form, MAX_FILES);
+    }
+
+    @Test
+    void submit_returns413_notMalformed_forAFileOneByteOverTheLimit_andStoresNothing() {
+        Multipart form = form("One byte over").file("files[]", "over.png", "image/png",
+                SampleFiles.png((int) MAX_BYTES + 1, 73));
+        assertTooLargeLeavingNothing(form, "payload-too-large");
+    }
+
+    @Test
+    void submit_returns413_forABodyOverTheRequestLimit_evenWithEveryFileWithinItsOwn() {
+        // Four files within the per-file limit: the body is over files x limit plus the form.
+        Multipart form = form("Too much at once");
+        byte[] big = SampleFiles.png((int) MAX_BYTES - 1, 74);
+        for (int i = 0; i <= MAX_FILES; i++) {
+            form.file("files[]", "part-" + i + ".png", "image/png", big);
+        }
+        assertTooLargeLeavingNothing(form, "payload-too-large");
+    }
+
+    // ---- helpers ----
+
+    private static Multipart form(String title) {
+        return new Multipart().ticket(title, "Upload limits: " + title, "low", null);
+    }
+
+    private void assertAcceptedUnlessTheGatewayRefuses(byte[] file) {
+        assertAcceptedUnlessTheGatewayRefuses(form("Large screenshot").file("files[]", "large.png", "image/png", file), 1);
+    }
+
+    private void assertAcceptedUnlessTheGatewayRefuses(Multipart form, int files) {
+        Set<String> keysBefore = store.keys();
+        int ticketsBefore = ticketCount();
+        ApiRequest request = form.to("POST", "/api/submit-ticket");
+        Optional<GatewayRefusal> refusal = refusedByTheGateway(request.body().length);
+
+        ApiResponse response = api.as("bob", request);
+
+        if (refusal.isPresent()) {
+            assertGatewayRefusal(response, refusal.get());
+            assertEquals(keysBefore, store.keys(), "nothing stored");
+            assertEquals(ticketsBefore, ticketCount(), "no ticket created");
+            return;
+        }
+        assertEquals(201, response.status(), response::toString);
+        JsonNode attachments = response.json().get("attachments");
+        assertEquals(files, attachments.size(), response::toString);
+        Set<String> added = new HashSet<>(store.keys());
+        added.removeAll(keysBefore);
+        assertEquals(files, added.size(), () -> "one stored object per file: " + added);
+        for (JsonNode attachment : attachments) {
+            assertEquals("image/png", attachment.get("content_type").asText());
+        }
+    }
+
+    private void assertTooLargeLeavingNothing(Multipart form, String type) {
+        Set<String> keysBefore = store.keys();
+        int ticketsBefore = ticketCount();
+        ApiRequest request = form.to("POST", "/api/submit-ticket");
+        Optional<GatewayRefusal> refusal = refusedByTheGateway(request.body().length);
+
+        ApiResponse response = api.as("bob", request);
+
+        if (refusal.isPresent()) {
+            assertGatewayRefusal(response, refusal.get());
+        } else {
+            assertProblem(response, 413, type);
+        }
+        assertEquals(keysBefore, store.keys(), "nothing stored");
+        assertEquals(ticketsBefore, ticketCount(), "no ticket created");
+    }
+
+    private static void assertGatewayRefusal(ApiResponse response, GatewayRefusal refusal) {
+        assertEquals(refusal.status(), response.status(), response::toString);
+        assertEquals(refusal.message(), response.json().get("message").asText(), response::toString);
+    }
+
+    private int ticketCount() {
+        int count = 0;
+        String cursor = null;
+        do {
+            ApiRequest request = ApiRequest.of("GET", "/api/tickets").query("limit", "100");
+            if (cursor != null) {
+                request.query("cursor", cursor);
+            }
+            JsonNode page = api.as("dave", request).json();
+            count += page.get("items").size();
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+        } while (cursor != null);
+        return count;
+    }
+}
