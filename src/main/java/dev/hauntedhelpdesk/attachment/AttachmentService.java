@@ -125,7 +125,7 @@ public class AttachmentService {
         storeAll(accepted);
         try {
             TicketRepository.Created created = tickets.create(command, caller, idempotencyKey,
-                    accepted.stream().map(Accepted::attachment).toList());
+                    accepted.stream().map(Accepted::attachment).toList(), fingerprint(accepted));
             if (created.replayed()) {
                 // The first request already stored its files; this retry's copies belong to nothing.
                 deleteQuietly(accepted);
@@ -265,6 +265,19 @@ public class AttachmentService {
                     new InFile(upload.content()), upload.sha256()));
         }
         return accepted;
+    }
+
+    /**
+     * What the files add to the request's idempotency fingerprint: each one's name as recorded,
+     * type, size and SHA-256 in order, so a retry under the same key must carry the same files.
+     */
+    private static String fingerprint(List<Accepted> accepted) {
+        StringBuilder sb = new StringBuilder();
+        for (Accepted a : accepted) {
+            sb.append(a.attachment().fileName()).append('\u0000').append(a.attachment().contentType()).append('\u0000')
+                    .append(a.attachment().size()).append('\u0000').append(a.sha256()).append('\n');
+        }
+        return sb.toString();
     }
 
     private void checkRoom(Ticket ticket, int adding) {

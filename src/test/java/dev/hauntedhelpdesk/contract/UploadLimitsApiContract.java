@@ -14,15 +14,18 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static dev.hauntedhelpdesk.contract.TicketApiContract.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * Upload sizes as deployed: a 20 MB limit per file, so files of 10 and 15 MiB are ordinary
  * uploads, and one byte over the limit is 413, never 400. Where a gateway stands in front
  * (Lambda: API Gateway and Lambda's 6 MB invocation payload), a body beyond what it accepts gets
  * the gateway's own 413 and never reaches the service; within it, the service's limits answer.
+ * Also the submit form's {@code Idempotency-Key}: a retry must carry the same files to be replayed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class UploadLimitsApiContract {
@@ -112,10 +115,73 @@ public abstract class UploadLimitsApiContract {
         assertTooLargeLeavingNothing(form, "payload-too-large");
     }
 
+    // ---- Idempotency-Key on the submit form: the files are part of the request ----
+
+    @Test
+    void submit_replaysTheTicket_whenTheKeyRepeatsWithTheSameFiles_andStoresNoSecondCopy() {
+        String key = UUID.randomUUID().toString();
+        byte[] png = SampleFiles.png(4000, 80);
+        byte[] log = SampleFiles.log("vpn: tunnel down\n");
+        ApiResponse first = submitWithKey(key, "Same files", png, log);
+        assertEquals(201, first.status(), first::toString);
+        Set<String> keysAfterFirst = store.keys();
+
+        ApiResponse retry = submitWithKey(key, "Same files", png, log);
+
+        assertEquals(201, retry.status(), retry::toString);
+        assertEquals("true", retry.header("Idempotent-Replayed"), retry::toString);
+        assertEquals(first.json().get("ticket_id").asText(), retry.json().get("ticket_id").asText());
+        assertEquals(first.json().get("attachments"), retry.json().get("attachments"));
+        assertEquals(keysAfterFirst, store.keys(), "a replay stores no second copy of the files");
+    }
+
+    @Test
+    void submit_returns422_whenTheKeyIsReusedWithOtherFiles_andKeepsTheFirstTicketAsItWas() {
+        String key = UUID.randomUUID().toString();
+        byte[] png = SampleFiles.png(4000, 81);
+        ApiResponse first = submitWithKey(key, "Other files", png);
+        assertEquals(201, first.status(), first::toString);
+        String id = first.json().get("ticket_id").asText();
+        Set<String> keysAfterFirst = store.keys();
+
+        ApiResponse otherContent = submitWithKey(key, "Other files", SampleFiles.png(4000, 82));
+        ApiResponse anotherFile = submitWithKey(key, "Other files", png, SampleFiles.log("more"));
+        ApiResponse noFiles = submitWithKey(key, "Other files");
+        ApiResponse renamed = api.as("alice", form("Other files").file("files[]", "renamed.png", "image/png", png)
+                .to("POST", "/api/submit-ticket").header("Idempotency-Key", key));
+
+        assertProblem(otherContent, 422, "idempotency-key-reused");
+        assertProblem(anotherFile, 422, "idempotency-key-reused");
+        assertProblem(noFiles, 422, "idempotency-key-reused");
+        assertProblem(renamed, 422, "idempotency-key-reused");
+        assertEquals(keysAfterFirst, store.keys(), "a refused retry leaves its files nowhere");
+        JsonNode ticket = api.as("alice", ApiRequest.of("GET", "/api/tickets/" + id)).json();
+        assertEquals(first.json().get("attachments"), ticket.get("attachments"));
+        assertEquals(1, ticket.get("version").asLong());
+    }
+
+    @Test
+    void submit_withAnotherKey_andTheSameFiles_opensASecondTicket() {
+        byte[] png = SampleFiles.png(3000, 83);
+        ApiResponse first = submitWithKey(UUID.randomUUID().toString(), "Two keys", png);
+        ApiResponse second = submitWithKey(UUID.randomUUID().toString(), "Two keys", png);
+        assertEquals(201, first.status(), first::toString);
+        assertEquals(201, second.status(), second::toString);
+        assertNotEquals(first.json().get("ticket_id").asText(), second.json().get("ticket_id").asText());
+    }
+
     // ---- helpers ----
 
     private static Multipart form(String title) {
         return new Multipart().ticket(title, "Upload limits: " + title, "low", null);
+    }
+
+    private ApiResponse submitWithKey(String key, String title, byte[]... files) {
+        Multipart form = form(title);
+        for (int i = 0; i < files.length; i++) {
+            form.file("files[]", "file-" + i + (files[i][0] == (byte) 0x89 ? ".png" : ".log"), null, files[i]);
+        }
+        return api.as("alice", form.to("POST", "/api/submit-ticket").header("Idempotency-Key", key));
     }
 
     private void assertAcceptedUnlessTheGatewayRefuses(byte[] file) {
