@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import static dev.hauntedhelpdesk.contract.TicketApiContract.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
@@ -225,6 +226,7 @@ public abstract class UploadLimitsApiContract {
             assertGatewayRefusal(response, refusal.get());
         } else {
             assertProblem(response, 413, type);
+            assertFalse(response.json().path("correlation_id").asText().isEmpty(), response::toString);
         }
         assertEquals(keysBefore, store.keys(), "nothing stored");
         assertEquals(ticketsBefore, ticketCount(), "no ticket created");
