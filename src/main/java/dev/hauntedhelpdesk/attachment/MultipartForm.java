@@ -13,6 +13,7 @@ import org.apache.commons.io.IOUtils;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -102,12 +103,12 @@ record MultipartForm(Map<String, String> fields, List<Upload> files) implements 
                     if (!name.isEmpty() && files.size() == limits.maxFiles()) {
                         throw new TooManyFilesException("At most " + limits.maxFiles() + " files per request");
                     }
-                    Path file = Files.createTempFile(tempDir, "upload-", ".part");
+                    Path file = temporaryFile(tempDir);
                     written.add(file);
                     MessageDigest sha256 = sha256();
                     InputStream part = new DigestInputStream(input.newInputStream(), sha256);
                     long size;
-                    try (OutputStream out = Files.newOutputStream(file)) {
+                    try (OutputStream out = new LocalDisk(file)) {
                         // One byte past the limit tells "at the limit" from "over it".
                         size = IOUtils.copyLarge(part, out, 0, limits.maxFileBytes() + 1);
                     }
@@ -129,16 +130,16 @@ record MultipartForm(Map<String, String> fields, List<Upload> files) implements 
                 }
                 more = input.readBoundary();
             }
-        } catch (RequestBodies.BodyTooLargeException e) {
-            deleteQuietly(written);
-            throw new PayloadTooLargeException(limits.maxRequestBytes());
-        } catch (FileUploadException e) {
-            deleteQuietly(written);
-            throw new MalformedMultipartException("The multipart body could not be read: " + e.getMessage());
         } catch (IOException e) {
+            // Only reading the body throws these here: the temporary files report their own failures.
             deleteQuietly(written);
-            if (e.getCause() instanceof RequestBodies.BodyTooLargeException) {
-                throw new PayloadTooLargeException(limits.maxRequestBytes());
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof RequestBodies.BodyTooLargeException) {
+                    throw new PayloadTooLargeException(limits.maxRequestBytes());
+                }
+            }
+            if (e instanceof FileUploadException) {
+                throw new MalformedMultipartException("The multipart body could not be read: " + e.getMessage());
             }
             throw new MalformedMultipartException("The multipart body is truncated or malformed");
         } catch (RuntimeException e) {
@@ -161,6 +162,65 @@ record MultipartForm(Map<String, String> fields, List<Upload> files) implements 
             } catch (IOException e) {
                 // A leftover temporary file costs disk, not correctness; the request's answer matters more.
                 LoggerFactory.getLogger(MultipartForm.class).warn("Could not remove temporary upload {}", path, e);
+            }
+        }
+    }
+
+    private static Path temporaryFile(Path tempDir) {
+        try {
+            return Files.createTempFile(tempDir, "upload-", ".part");
+        } catch (IOException e) {
+            throw new StorageUnavailableException(e);
+        }
+    }
+
+    /**
+     * A temporary file to write to whose failures (a full or broken disk) are the service's, not
+     * the client's: 503, never taken for a malformed body.
+     */
+    private static final class LocalDisk extends FilterOutputStream {
+
+        LocalDisk(Path file) {
+            super(newOutputStream(file));
+        }
+
+        private static OutputStream newOutputStream(Path file) {
+            try {
+                return Files.newOutputStream(file);
+            } catch (IOException e) {
+                throw new StorageUnavailableException(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new StorageUnavailableException(e);
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new StorageUnavailableException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new StorageUnavailableException(e);
             }
         }
     }

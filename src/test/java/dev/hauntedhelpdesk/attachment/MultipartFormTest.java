@@ -123,6 +123,14 @@ class MultipartFormTest {
         assertEquals(0, filesIn(tempDir), "a truncated file's temporary copy is removed");
     }
 
+    /** The service's own disk failing is a 503 for it to fix, not a malformed request. */
+    @Test
+    void read_failsWithServiceUnavailable_whenNoTemporaryFileCanBeWritten() {
+        Multipart form = new Multipart().file("files[]", "a.png", null, SampleFiles.png(100, 5));
+        assertType(ProblemType.SERVICE_UNAVAILABLE, () -> MultipartForm.read(new ByteArrayInputStream(form.bytes()),
+                form.contentType(), LIMITS, tempDir.resolve("gone")));
+    }
+
     private MultipartForm read(byte[] body, String contentType, UploadLimits limits) {
         return MultipartForm.read(new ByteArrayInputStream(body), contentType, limits, tempDir);
     }
