@@ -70,7 +70,10 @@ public class AttachmentService {
         this.maxFileBytes = limits.maxFileBytes();
     }
 
-    /** A file that passed every check, with the id it will be stored under and its SHA-256 (hex). */
+    /**
+     * A file that passed every check, with the id it will be stored under and its SHA-256 (hex;
+     * null for a confirmed direct upload, which no idempotency fingerprint covers).
+     */
     record Accepted(Attachment attachment, Content content, String sha256) {
     }
 
