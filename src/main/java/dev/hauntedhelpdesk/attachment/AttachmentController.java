@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * A ticket's files: add them (multipart), fetch one, or upload a large one straight to storage
- * through a presigned URL and confirm it. The multipart body is taken as raw bytes and parsed by
+ * through a presigned URL and confirm it. The multipart body is read as a stream and parsed by
  * {@link MultipartForm}, the same code in Netty and Lambda.
  */
 @Controller("/api/tickets/{ticketId}/attachments")
@@ -42,7 +42,10 @@ class AttachmentController {
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<Ticket> add(@PathVariable String ticketId, HttpRequest<?> request, Authentication authentication) {
-        Ticket ticket = attachments.add(ticketId, attachments.parse(request), Callers.of(authentication));
+        Ticket ticket;
+        try (MultipartForm form = attachments.parse(request)) {
+            ticket = attachments.add(ticketId, form, Callers.of(authentication));
+        }
         return HttpResponse.ok(ticket).header(HttpHeaders.ETAG, ETags.of(ticket.version()));
     }
 

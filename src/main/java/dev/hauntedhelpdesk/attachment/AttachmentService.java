@@ -17,7 +17,11 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,14 +51,14 @@ public class AttachmentService {
     static final Duration DOWNLOAD_URL_VALIDITY = Duration.ofMinutes(5);
     static final int MAX_TRIAGE_IMAGES = 20;
     static final long MAX_TRIAGE_IMAGE_BYTES = 3_750_000;
-    private static final long PART_OVERHEAD = 16 * 1024;
-    private static final long FORM_OVERHEAD = 256 * 1024;
 
     private final TicketService tickets;
     private final TicketRepository repository;
     private final AttachmentStorage storage;
+    private final UploadLimits limits;
     private final long maxFileBytes;
-    private final int maxFilesPerRequest;
+    /** Where uploaded files wait, one temporary file each, until they are checked and stored. */
+    private final Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     private final Clock clock = Clock.systemUTC();
 
     AttachmentService(TicketService tickets, TicketRepository repository, AttachmentStorage storage,
@@ -62,12 +66,25 @@ public class AttachmentService {
         this.tickets = tickets;
         this.repository = repository;
         this.storage = storage;
-        this.maxFileBytes = settings.maxUploadSizeMb() * 1024L * 1024L;
-        this.maxFilesPerRequest = settings.attachments().maxFilesPerRequest();
+        this.limits = UploadLimits.of(settings);
+        this.maxFileBytes = limits.maxFileBytes();
     }
 
-    /** A file that passed every check, with the id it will be stored under. */
-    record Accepted(Attachment attachment, byte[] content) {
+    /**
+     * A file that passed every check, with the id it will be stored under and its SHA-256 (hex;
+     * null for a confirmed direct upload, which no idempotency fingerprint covers).
+     */
+    record Accepted(Attachment attachment, Content content, String sha256) {
+    }
+
+    /** Where an accepted file's bytes are: a temporary file (multipart) or memory (a confirmed direct upload). */
+    sealed interface Content {
+    }
+
+    record InFile(Path path) implements Content {
+    }
+
+    record InMemory(byte[] bytes) implements Content {
     }
 
     /** One attachment's bytes, ready to serve. */
@@ -90,13 +107,17 @@ public class AttachmentService {
     record DirectUpload(String attachmentId, URI uploadUrl, String method, long size, Instant expiresAt) {
     }
 
-    /** Reads and parses a multipart request within this deployment's limits. */
+    /**
+     * Reads and parses a multipart request within this deployment's limits as it streams in; the
+     * caller closes the form, which removes the files' temporary copies.
+     */
     MultipartForm parse(HttpRequest<?> request) {
-        // Files, plus generous room for the form fields and each part's headers.
-        long maxBody = maxFilesPerRequest * (maxFileBytes + PART_OVERHEAD) + FORM_OVERHEAD;
-        byte[] body = RequestBodies.bytes(request, maxBody);
-        return MultipartForm.parse(body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE), maxFileBytes,
-                maxFilesPerRequest);
+        try (InputStream body = RequestBodies.stream(request, limits.maxRequestBytes())) {
+            return MultipartForm.read(body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE), limits, tempDir);
+        } catch (IOException e) {
+            // Closing a body that was read to its end, or abandoned at a limit, has nothing left to fail on.
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Opens a ticket from a multipart form together with its files: both or neither. */
@@ -107,7 +128,7 @@ public class AttachmentService {
         storeAll(accepted);
         try {
             TicketRepository.Created created = tickets.create(command, caller, idempotencyKey,
-                    accepted.stream().map(Accepted::attachment).toList());
+                    accepted.stream().map(Accepted::attachment).toList(), fingerprint(accepted));
             if (created.replayed()) {
                 // The first request already stored its files; this retry's copies belong to nothing.
                 deleteQuietly(accepted);
@@ -197,7 +218,9 @@ public class AttachmentService {
         byte[] content = storage.get(incoming).orElseThrow(() -> new UploadMissingException(attachmentId));
         Accepted accepted;
         try {
-            accepted = accept(attachmentId, name, content);
+            String type = ContentSniffer.sniff(content).orElseThrow(() -> new UnsupportedFileTypeException(name));
+            accepted = new Accepted(new Attachment(attachmentId, name, type, content.length), new InMemory(content),
+                    null);
         } catch (RuntimeException e) {
             storage.delete(incoming);
             throw e;
@@ -234,17 +257,30 @@ public class AttachmentService {
     private List<Accepted> accept(List<MultipartForm.Upload> uploads) {
         List<Accepted> accepted = new ArrayList<>();
         for (MultipartForm.Upload upload : uploads) {
-            accepted.add(accept(UUID.randomUUID().toString(), FileNames.sanitize(upload.fileName()), upload.content()));
+            String name = FileNames.sanitize(upload.fileName());
+            // The parser already refused files over the limit; sizes are checked once more where they are recorded.
+            if (upload.size() > maxFileBytes) {
+                throw new FileTooLargeException(name, maxFileBytes);
+            }
+            String type = ContentSniffer.sniff(upload.content())
+                    .orElseThrow(() -> new UnsupportedFileTypeException(name));
+            accepted.add(new Accepted(new Attachment(UUID.randomUUID().toString(), name, type, upload.size()),
+                    new InFile(upload.content()), upload.sha256()));
         }
         return accepted;
     }
 
-    private Accepted accept(String attachmentId, String name, byte[] content) {
-        if (content.length > maxFileBytes) {
-            throw new FileTooLargeException(name, maxFileBytes);
+    /**
+     * What the files add to the request's idempotency fingerprint: each one's name as recorded,
+     * type, size and SHA-256 in order, so a retry under the same key must carry the same files.
+     */
+    private static String fingerprint(List<Accepted> accepted) {
+        StringBuilder sb = new StringBuilder();
+        for (Accepted a : accepted) {
+            sb.append(a.attachment().fileName()).append('\u0000').append(a.attachment().contentType()).append('\u0000')
+                    .append(a.attachment().size()).append('\u0000').append(a.sha256()).append('\n');
         }
-        String type = ContentSniffer.sniff(content).orElseThrow(() -> new UnsupportedFileTypeException(name));
-        return new Accepted(new Attachment(attachmentId, name, type, content.length), content);
+        return sb.toString();
     }
 
     private void checkRoom(Ticket ticket, int adding) {
@@ -264,8 +300,13 @@ public class AttachmentService {
         List<Accepted> stored = new ArrayList<>();
         try {
             for (Accepted a : accepted) {
-                storage.put(StorageKeys.stored(a.attachment().attachmentId()), a.content(), a.attachment().contentType());
+                String key = StorageKeys.stored(a.attachment().attachmentId());
+                // Added before the put: a put that fails midway may still have left something to remove.
                 stored.add(a);
+                switch (a.content()) {
+                    case InFile file -> storage.put(key, file.path(), a.attachment().contentType());
+                    case InMemory memory -> storage.put(key, memory.bytes(), a.attachment().contentType());
+                }
             }
         } catch (RuntimeException e) {
             deleteQuietly(stored);

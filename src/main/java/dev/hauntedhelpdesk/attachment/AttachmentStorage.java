@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.attachment;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,6 +16,12 @@ public interface AttachmentStorage {
 
     /** Stores {@code content} under {@code key}, replacing anything there. */
     void put(String key, byte[] content, String contentType);
+
+    /**
+     * Stores the bytes of the file {@code content} under {@code key}, replacing anything there,
+     * streamed from the file rather than loaded; a reader never sees a partial object.
+     */
+    void put(String key, Path content, String contentType);
 
     /** The bytes under {@code key}, or empty when there are none. */
     Optional<byte[]> get(String key);

@@ -1,9 +1,16 @@
 package dev.hauntedhelpdesk.attachment;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -29,12 +36,32 @@ final class ContentSniffer {
     private static final byte[] WEBP_TAG = {'W', 'E', 'B', 'P'};
     /** BMP's DIB header sizes (CORE, INFO, V2, V3, OS/2 v2, V4, V5); "BM" alone is too weak a sign. */
     private static final int[] BMP_DIB_SIZES = {12, 40, 52, 56, 64, 108, 124};
+    /** Enough of a file's start for every magic number above (BMP's DIB size ends at byte 18). */
+    private static final int HEAD_BYTES = 32;
 
     private ContentSniffer() {
     }
 
     /** The media type of {@code bytes}, or empty when they are none of the accepted kinds. */
     static Optional<String> sniff(byte[] bytes) {
+        return sniff(bytes, () -> new ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * The media type of the file's bytes, read as a stream: the magic numbers from its first
+     * bytes, and for text the whole file decoded as it is read, never loaded at once.
+     */
+    static Optional<String> sniff(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sniff(head, () -> Files.newInputStream(file));
+    }
+
+    private static Optional<String> sniff(byte[] bytes, Content content) {
         if (startsWith(bytes, 0, PNG_MAGIC)) {
             return Optional.of(PNG);
         }
@@ -50,10 +77,16 @@ final class ContentSniffer {
         if (isBmp(bytes)) {
             return Optional.of(BMP);
         }
-        if (isPlainText(bytes)) {
+        if (bytes.length > 0 && isPlainText(content)) {
             return Optional.of(TEXT);
         }
         return Optional.empty();
+    }
+
+    /** Where the whole content can be read from, once per call. */
+    @FunctionalInterface
+    private interface Content {
+        InputStream open() throws IOException;
     }
 
     /** True for the image types, the ones a vision model can read. */
@@ -74,21 +107,26 @@ final class ContentSniffer {
         return false;
     }
 
-    private static boolean isPlainText(byte[] bytes) {
-        if (bytes.length == 0) {
-            return false;
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+    /** Valid UTF-8 without forbidden controls, decoded in chunks (every forbidden control is a single char). */
+    private static boolean isPlainText(Content content) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        char[] chunk = new char[8192];
+        try (Reader reader = new InputStreamReader(content.open(), decoder)) {
+            for (int n = reader.read(chunk); n >= 0; n = reader.read(chunk)) {
+                for (int i = 0; i < n; i++) {
+                    if (isForbiddenControl(chunk[i])) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         } catch (CharacterCodingException e) {
             return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return text.codePoints().noneMatch(ContentSniffer::isForbiddenControl);
     }
 
     private static boolean isForbiddenControl(int c) {

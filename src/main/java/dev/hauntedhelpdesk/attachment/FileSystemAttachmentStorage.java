@@ -42,6 +42,23 @@ final class FileSystemAttachmentStorage implements AttachmentStorage {
         }
     }
 
+    @Override
+    public void put(String key, Path content, String contentType) {
+        Path target = resolve(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            try {
+                Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
+                move(temporary, target);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new StorageUnavailableException(e);
+        }
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

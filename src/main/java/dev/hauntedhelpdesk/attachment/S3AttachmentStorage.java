@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -44,6 +45,13 @@ final class S3AttachmentStorage implements AttachmentStorage {
     public void put(String key, byte[] content, String contentType) {
         call(() -> s3.putObject(b -> b.bucket(bucket).key(StorageKeys.check(key)).contentType(contentType)
                 .contentLength((long) content.length), RequestBody.fromBytes(content)));
+    }
+
+    /** A single PUT: S3 stores an object whole or not at all, so a failed upload leaves no partial object. */
+    @Override
+    public void put(String key, Path content, String contentType) {
+        call(() -> s3.putObject(b -> b.bucket(bucket).key(StorageKeys.check(key)).contentType(contentType),
+                RequestBody.fromFile(content)));
     }
 
     @Override

@@ -38,8 +38,10 @@ class SubmitTicketController {
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<Ticket> submit(HttpRequest<?> request, @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                 Authentication authentication) {
-        TicketRepository.Created created = attachments.submit(attachments.parse(request),
-                Callers.of(authentication), idempotencyKey);
+        TicketRepository.Created created;
+        try (MultipartForm form = attachments.parse(request)) {
+            created = attachments.submit(form, Callers.of(authentication), idempotencyKey);
+        }
         Ticket ticket = created.ticket();
         return HttpResponse.<Ticket>created(ticket, URI.create("/api/tickets/" + ticket.ticketId()))
                 .header(HttpHeaders.ETAG, ETags.of(ticket.version()))

@@ -24,8 +24,19 @@ public record NewTicket(String title, String description, Severity severity, Cat
 
     /** A digest of the request, so a reused idempotency key with another body is detected. */
     public String fingerprint() {
+        return fingerprint("");
+    }
+
+    /**
+     * A digest of the request together with what describes its files ({@code ""} for none, which
+     * gives {@link #fingerprint()}), so the same key with other files is detected too.
+     */
+    public String fingerprint(String files) {
         String canonical = String.join("\u0000", title, description, severity.wire(),
                 category == null ? "" : category.wire());
+        if (!files.isEmpty()) {
+            canonical += "\u0000files\u0000" + files;
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

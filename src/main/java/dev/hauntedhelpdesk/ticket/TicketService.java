@@ -29,21 +29,24 @@ public class TicketService {
     }
 
     public TicketRepository.Created create(NewTicket command, Caller caller, String idempotencyKey) {
-        return create(command, caller, idempotencyKey, List.of());
+        return create(command, caller, idempotencyKey, List.of(), "");
     }
 
     /**
      * Opens a ticket that already carries attachments whose bytes are stored, so the ticket and
-     * its files appear together or not at all.
+     * its files appear together or not at all. {@code filesFingerprint} describes the files as the
+     * request sent them (names, types, digests), so a retry under the same key with other files
+     * is refused rather than replayed; empty when there are none.
      */
     public TicketRepository.Created create(NewTicket command, Caller caller, String idempotencyKey,
-                                           List<Attachment> attachments) {
+                                           List<Attachment> attachments, String filesFingerprint) {
         TicketRepository.IdempotencyClaim claim = null;
         if (idempotencyKey != null) {
             if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
                 throw new InvalidParameterException("Idempotency-Key: 1 to 255 visible ASCII characters");
             }
-            claim = new TicketRepository.IdempotencyClaim(caller.id(), idempotencyKey, command.fingerprint());
+            claim = new TicketRepository.IdempotencyClaim(caller.id(), idempotencyKey,
+                    command.fingerprint(filesFingerprint));
         }
         String now = Timestamps.format(clock.instant());
         Ticket ticket = new Ticket(

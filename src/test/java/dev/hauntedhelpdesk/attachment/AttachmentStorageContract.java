@@ -2,7 +2,11 @@ package dev.hauntedhelpdesk.attachment;
 
 import dev.hauntedhelpdesk.contract.SampleFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -24,6 +28,18 @@ abstract class AttachmentStorageContract {
 
         assertArrayEquals(png, storage().get(key).orElseThrow());
         assertEquals(OptionalLong.of(png.length), storage().size(key));
+    }
+
+    @Test
+    void put_fromAFile_storesItsBytes_andLeavesTheFileWhereItWas(@TempDir Path dir) throws IOException {
+        String key = StorageKeys.stored(UUID.randomUUID().toString());
+        byte[] png = SampleFiles.png(300_000, 2);
+        Path file = Files.write(dir.resolve("upload.part"), png);
+        storage().put(key, file, "image/png");
+
+        assertArrayEquals(png, storage().get(key).orElseThrow());
+        assertEquals(OptionalLong.of(png.length), storage().size(key));
+        assertTrue(Files.exists(file), "the caller removes its own temporary file");
     }
 
     @Test

@@ -2,10 +2,15 @@ package dev.hauntedhelpdesk.attachment;
 
 import dev.hauntedhelpdesk.contract.SampleFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +49,21 @@ class ContentSnifferTest {
         assertEquals(Optional.empty(), ContentSniffer.sniff(new byte[]{(byte) 0x89, 'P', 'N', 'G'}));
         assertEquals(Optional.empty(), ContentSniffer.sniff("RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(Optional.empty(), ContentSniffer.sniff(SampleFiles.binary(256, 6)));
+    }
+
+    /** Files are sniffed as streams: the same answers as for bytes, text decoded across read chunks. */
+    @Test
+    void sniff_ofAFile_answersAsForItsBytes_withTextCheckedToItsEnd(@TempDir Path dir) throws IOException {
+        String longLine = "10:00 INFO ünïcödé — 中文 ".repeat(2000);
+        byte[][] samples = {SampleFiles.png(64, 1), SampleFiles.jpeg(64, 2), SampleFiles.bmp(64, 5),
+                longLine.getBytes(StandardCharsets.UTF_8), (longLine + "\u001b").getBytes(StandardCharsets.UTF_8),
+                new byte[0], Arrays.copyOf(longLine.getBytes(StandardCharsets.UTF_8), 30_001)};
+        for (byte[] sample : samples) {
+            Path file = Files.write(dir.resolve("sample"), sample);
+            assertEquals(ContentSniffer.sniff(sample), ContentSniffer.sniff(file), () -> sample.length + " bytes");
+        }
+        assertEquals(Optional.empty(), ContentSniffer.sniff(
+                Files.write(dir.resolve("late"), (longLine + "\u0007").getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test

@@ -27,6 +27,11 @@ final class NettyRuntime implements RuntimeUnderTest {
         return new Socket(server);
     }
 
+    /** Where a server this runtime started listens, for tests that need a client of their own. */
+    static URI address(ServerUnderTest server) {
+        return URI.create("http://127.0.0.1:" + ((Socket) server).server.getPort());
+    }
+
     private static final class Socket implements ServerUnderTest {
 
         private final EmbeddedServer server;

@@ -21,6 +21,14 @@ final class LambdaLimits {
     private LambdaLimits() {
     }
 
+    /**
+     * Whether a request body of this many bytes cannot fit an event whatever else the event
+     * holds: its base64 form alone is over the limit.
+     */
+    static boolean bodyTooLarge(long bodyBytes) {
+        return 4 * ((bodyBytes + 2) / 3) > MAX_PAYLOAD_BYTES;
+    }
+
     /** Whether this event or response would be refused for its serialized size. */
     static boolean tooLarge(Object payload) {
         try {
