@@ -172,7 +172,7 @@ final class HttpApiGateway implements ServerUnderTest {
                 .withRawQueryString(rawQuery)
                 .withCookies(cookies)
                 .withHeaders(eventHeaders)
-                .withQueryStringParameters(request.query().isEmpty() ? null : new LinkedHashMap<>(request.query()))
+                .withQueryStringParameters(queryStringParameters(request))
                 .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withAccountId("123456789012")
@@ -196,6 +196,19 @@ final class HttpApiGateway implements ServerUnderTest {
                 .withBody(request.body() == null ? null : Base64.getEncoder().encodeToString(request.body()))
                 .withIsBase64Encoded(request.body() != null)
                 .build();
+    }
+
+    /**
+     * Payload 2.0 has one value per name: API Gateway joins a repeated parameter's values with
+     * commas ({@code ?a=1&a=2} becomes {@code "a": "1,2"}); {@code rawQueryString} keeps what was sent.
+     */
+    private static Map<String, String> queryStringParameters(ApiRequest request) {
+        if (request.queryValues().isEmpty()) {
+            return null;
+        }
+        Map<String, String> joined = new LinkedHashMap<>();
+        request.queryValues().forEach((name, values) -> joined.put(name, String.join(",", values)));
+        return joined;
     }
 
     private static Map<String, String> copy(Map<String, String> map) {

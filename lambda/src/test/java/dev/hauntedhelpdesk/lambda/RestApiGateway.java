@@ -49,8 +49,9 @@ final class RestApiGateway implements ServerUnderTest {
                 .withPathParameters(request.path().length() > 1 ? Map.of("proxy", request.path().substring(1)) : null)
                 .withHeaders(headers)
                 .withMultiValueHeaders(multi)
-                .withQueryStringParameters(request.query().isEmpty() ? null : request.query())
-                .withMultiValueQueryStringParameters(request.query().isEmpty() ? null : multiValues(request.query()))
+                .withQueryStringParameters(request.queryValues().isEmpty() ? null : lastValues(request.queryValues()))
+                .withMultiValueQueryStringParameters(request.queryValues().isEmpty() ? null
+                        : new LinkedHashMap<>(request.queryValues()))
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withRequestId(UUID.randomUUID().toString())
                         .withHttpMethod(request.method())
@@ -88,10 +89,11 @@ final class RestApiGateway implements ServerUnderTest {
                 GatewayAnswers.body(response.getBody(), Boolean.TRUE.equals(response.getIsBase64Encoded())));
     }
 
-    private static Map<String, List<String>> multiValues(Map<String, String> single) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        single.forEach((k, v) -> multi.put(k, List.of(v)));
-        return multi;
+    /** A repeated parameter's last value, as the REST API puts it in {@code queryStringParameters}. */
+    private static Map<String, String> lastValues(Map<String, List<String>> multi) {
+        Map<String, String> last = new LinkedHashMap<>();
+        multi.forEach((k, v) -> last.put(k, v.get(v.size() - 1)));
+        return last;
     }
 
     @Override
