@@ -211,24 +211,6 @@ public abstract class HttpSemanticsApiContract {
         }
     }
 
-    @Test
-    void probeMethods() {
-        StringBuilder sb = new StringBuilder();
-        for (String path : List.of("/api/tickets", "/api/tickets/" + UUID.randomUUID(), "/health", "/", "/api/nothing")) {
-            for (String method : List.of("TRACE", "BREW", "CONNECT", "HEAD", "OPTIONS")) {
-                try {
-                    ApiResponse a = api.as("alice", ApiRequest.of(method, path));
-                    ApiResponse n = api.send(ApiRequest.of(method, path));
-                    sb.append(method).append(' ').append(path).append(" auth=").append(a.status()).append(' ').append(a.header("Allow"))
-                            .append(" anon=").append(n.status()).append(' ').append(n.header("content-type")).append('\n');
-                } catch (RuntimeException e) {
-                    sb.append(method).append(' ').append(path).append(" EXC ").append(e).append('\n');
-                }
-            }
-        }
-        System.out.println("PROBE\n" + sb);
-    }
-
     // ---- helpers ----
 
     private String created(String title) {

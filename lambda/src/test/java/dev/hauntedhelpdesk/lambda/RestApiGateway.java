@@ -22,7 +22,9 @@ import java.util.UUID;
  * function as the only gate, and these requests show what the function itself refuses.
  * Requests carry {@code headers} and {@code multiValueHeaders}; of the answer, API Gateway merges
  * {@code headers} and {@code multiValueHeaders}, the latter winning for a name in both. Lambda's
- * 6 MB limits apply both ways.
+ * 6 MB limits apply both ways, and so do the REST API's quotas on a request's head (10240 bytes of
+ * headers, a URL of 10240 characters). A repeated query parameter arrives with its last value in
+ * {@code queryStringParameters} and every value in {@code multiValueQueryStringParameters}.
  */
 final class RestApiGateway implements ServerUnderTest {
 
@@ -39,6 +41,12 @@ final class RestApiGateway implements ServerUnderTest {
         headers.put("X-Forwarded-Proto", "https");
         if (request.body() != null) {
             headers.put("Content-Length", Integer.toString(request.body().length));
+        }
+        if (LambdaLimits.headersTooLarge(headers)) {
+            return GatewayAnswers.message(431, "Request Header Fields Too Large");
+        }
+        if (request.pathWithQuery().length() > LambdaLimits.MAX_HEAD_BYTES) {
+            return GatewayAnswers.message(414, "Request-URI Too Long");
         }
         Map<String, List<String>> multi = new LinkedHashMap<>();
         headers.forEach((k, v) -> multi.put(k, List.of(v)));
