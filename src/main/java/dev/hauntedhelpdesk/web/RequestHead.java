@@ -71,6 +71,26 @@ public final class RequestHead {
         return Optional.empty();
     }
 
+    /**
+     * A header value without the optional whitespace around it, as an HTTP/1.1 parser reads it
+     * (RFC 9112 5.1); what the Lambda handlers hand on, since the proxy refuses a value that
+     * starts with a space.
+     */
+    public static String trimOws(String value) {
+        if (value == null) {
+            return null;
+        }
+        int start = 0;
+        int end = value.length();
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
     /** The problem body for a refused head. */
     public static Problem problem(Refusal refusal, String path, String correlationId) {
         return new Problem(refusal.type().uri(), refusal.type().title(), refusal.type().status(), refusal.detail(),

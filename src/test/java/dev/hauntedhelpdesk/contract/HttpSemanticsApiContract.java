@@ -111,6 +111,16 @@ public abstract class HttpSemanticsApiContract {
         assertCorrelated(response);
     }
 
+    @Test
+    void headerValueWithSpacesAroundIt_isReadWithoutThem() {
+        // Optional whitespace around a field value is not part of it (RFC 9112 5.1).
+        ApiResponse response = api.as("alice", ApiRequest.of("GET", "/api/tickets")
+                .header("X-Correlation-ID", "  spaced-id\t "));
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals("spaced-id", response.header("X-Correlation-ID"));
+    }
+
     // ---- If-Match (RFC 9110 13.1.1: strong comparison) ----
 
     @Test

@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.hauntedhelpdesk.web.RequestHead;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
@@ -58,7 +59,10 @@ public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
         String path = event == null || event.getRawPath() == null ? "/" : event.getRawPath();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (event != null && event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> headers.put(name, List.of(value == null ? "" : value)));
+            Map<String, String> trimmed = new LinkedHashMap<>();
+            event.getHeaders().forEach((name, value) -> trimmed.put(name, RequestHead.trimOws(value == null ? "" : value)));
+            event.setHeaders(trimmed);
+            trimmed.forEach((name, value) -> headers.put(name, List.of(value)));
         }
         String requestId = event == null || event.getRequestContext() == null ? null
                 : event.getRequestContext().getRequestId();

@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.hauntedhelpdesk.web.RequestHead;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 
@@ -45,10 +46,13 @@ public class RestApiEventFunction extends ApiGatewayProxyRequestEventFunction {
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         String path = event == null || event.getPath() == null ? "/" : event.getPath();
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        if (event != null && event.getMultiValueHeaders() != null) {
-            headers.putAll(event.getMultiValueHeaders());
-        } else if (event != null && event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> headers.put(name, List.of(value == null ? "" : value)));
+        if (event != null) {
+            trimHeaders(event);
+            if (event.getMultiValueHeaders() != null) {
+                headers.putAll(event.getMultiValueHeaders());
+            } else if (event.getHeaders() != null) {
+                event.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+            }
         }
         String requestId = event == null || event.getRequestContext() == null ? null
                 : event.getRequestContext().getRequestId();
@@ -63,6 +67,21 @@ public class RestApiEventFunction extends ApiGatewayProxyRequestEventFunction {
             return super.handleRequest(event, context);
         } catch (RuntimeException e) {
             return response(guard.failure(path, headers, requestId, e));
+        }
+    }
+
+    /** Header values as an HTTP parser reads them, without surrounding whitespace (see RequestHead#trimOws). */
+    private static void trimHeaders(APIGatewayProxyRequestEvent event) {
+        if (event.getHeaders() != null) {
+            Map<String, String> single = new LinkedHashMap<>();
+            event.getHeaders().forEach((name, value) -> single.put(name, RequestHead.trimOws(value == null ? "" : value)));
+            event.setHeaders(single);
+        }
+        if (event.getMultiValueHeaders() != null) {
+            Map<String, List<String>> multi = new LinkedHashMap<>();
+            event.getMultiValueHeaders().forEach((name, values) -> multi.put(name, values == null ? List.of()
+                    : values.stream().map(v -> RequestHead.trimOws(v == null ? "" : v)).toList()));
+            event.setMultiValueHeaders(multi);
         }
     }
 
