@@ -21,6 +21,28 @@ public final class AwsFailure {
     private AwsFailure() {
     }
 
+    /** Error codes AWS answers with a 4xx although a later retry may well succeed. */
+    private static final Set<String> RETRYABLE_CLIENT_ERRORS = Set.of("TransactionConflictException",
+            "TransactionInProgressException", "ProvisionedThroughputExceededException", "RequestLimitExceeded",
+            "ThrottlingException", "LimitExceededException");
+
+    /**
+     * Whether AWS refused the request itself (a 4xx such as {@code ValidationException}), which
+     * fails the same way on every retry, as opposed to an outage, a timeout or throttling.
+     */
+    public static boolean isRejectedRequest(Throwable failure) {
+        if (!(failure instanceof AwsServiceException service)) {
+            return false;
+        }
+        int status = service.statusCode();
+        if (status < 400 || status >= 500 || status == 429 || service.isThrottlingException()
+                || service.isClockSkewException()) {
+            return false;
+        }
+        String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return code == null || !RETRYABLE_CLIENT_ERRORS.contains(code);
+    }
+
     public static String describe(Throwable failure) {
         List<String> parts = new ArrayList<>();
         Set<Throwable> seen = new HashSet<>();

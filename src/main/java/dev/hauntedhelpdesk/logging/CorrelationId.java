@@ -23,7 +23,12 @@ public final class CorrelationId {
         return request.getAttribute(ATTRIBUTE, String.class);
     }
 
-    static String choose(String fromHeader, Optional<String> fallback) {
+    /**
+     * The caller's id when it is safe to echo, else the fallback (a platform request id), else a
+     * new UUID. Public for the layers below the filters (a request the HTTP decoder or the Lambda
+     * handler refuses) that answer by themselves.
+     */
+    public static String choose(String fromHeader, Optional<String> fallback) {
         if (fromHeader != null && SAFE.matcher(fromHeader).matches()) {
             return fromHeader;
         }

@@ -2,7 +2,7 @@ package dev.hauntedhelpdesk.memory;
 
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.dynamodb.HelpdeskTable;
-import dev.hauntedhelpdesk.dynamodb.StoreUnavailableException;
+import dev.hauntedhelpdesk.dynamodb.StoreFailures;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -61,7 +61,7 @@ public class DynamoDbMemoryStore implements MemoryStore {
                     .scanIndexForward(false)
                     .limit(RECALL_WINDOW));
         } catch (SdkException e) {
-            throw new StoreUnavailableException(e);
+            throw StoreFailures.of(e);
         }
         List<RecalledMemory> found = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {
@@ -101,7 +101,7 @@ public class DynamoDbMemoryStore implements MemoryStore {
         try {
             dynamo.putItem(b -> b.tableName(table).item(item));
         } catch (SdkException e) {
-            throw new StoreUnavailableException(e);
+            throw StoreFailures.of(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hauntedhelpdesk.ticket;
 
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.dynamodb.HelpdeskTable;
+import dev.hauntedhelpdesk.dynamodb.StoreFailures;
 import dev.hauntedhelpdesk.dynamodb.StoreUnavailableException;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -108,6 +109,9 @@ class DynamoDbTicketRepository implements TicketRepository {
 
     @Override
     public Optional<Ticket> find(String ticketId) {
+        if (!TicketIds.isWellFormed(ticketId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
                 .key(TicketItems.key(ticketId)).consistentRead(true))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TicketItems.fromItem(item));
@@ -115,6 +119,7 @@ class DynamoDbTicketRepository implements TicketRepository {
 
     @Override
     public Ticket update(Ticket ticket, long expectedVersion) {
+        requireWellFormed(ticket.ticketId());
         Ticket next = withVersion(ticket, expectedVersion + 1);
         try {
             call(() -> dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(next))
@@ -135,6 +140,7 @@ class DynamoDbTicketRepository implements TicketRepository {
     @Override
     public Ticket addAttachments(String ticketId, List<Attachment> attachments, List<WorkflowEntry> entries,
                                  String updatedAt) {
+        requireWellFormed(ticketId);
         try {
             Map<String, AttributeValue> item = call(() -> dynamo.updateItem(b -> b.tableName(table)
                     .key(TicketItems.key(ticketId))
@@ -160,6 +166,13 @@ class DynamoDbTicketRepository implements TicketRepository {
         }
     }
 
+    /** An id of another shape names no ticket; it never becomes a key DynamoDB might refuse. */
+    private static void requireWellFormed(String ticketId) {
+        if (!TicketIds.isWellFormed(ticketId)) {
+            throw new TicketNotFoundException(ticketId);
+        }
+    }
+
     private static Ticket withVersion(Ticket t, long version) {
         return new Ticket(t.ticketId(), t.title(), t.description(), t.severity(), t.category(), t.status(),
                 t.requester(), t.assignee(), t.resolution(), t.workflowLog(), t.attachments(), t.createdAt(),
@@ -168,6 +181,7 @@ class DynamoDbTicketRepository implements TicketRepository {
 
     @Override
     public void delete(String ticketId) {
+        requireWellFormed(ticketId);
         try {
             call(() -> dynamo.deleteItem(b -> b.tableName(table).key(TicketItems.key(ticketId))
                     .conditionExpression("attribute_exists(#pk)")
@@ -253,7 +267,8 @@ class DynamoDbTicketRepository implements TicketRepository {
 
     /**
      * Runs one SDK call. Failed conditions are answers, not outages, and pass through to the
-     * caller; any other SDK failure surfaces as the store being unavailable (503).
+     * caller; any other SDK failure surfaces as the store being unavailable (503), or, when
+     * DynamoDB refused the request itself, as an internal error ({@link StoreFailures}).
      */
     private static <T> T call(Supplier<T> sdkCall) {
         try {
@@ -261,7 +276,7 @@ class DynamoDbTicketRepository implements TicketRepository {
         } catch (ConditionalCheckFailedException | TransactionCanceledException e) {
             throw e;
         } catch (SdkException e) {
-            throw new StoreUnavailableException(e);
+            throw StoreFailures.of(e);
         }
     }
 }

@@ -65,8 +65,9 @@ class TicketController {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new IfMatchRequiredException();
         }
+        IfMatch precondition = IfMatch.parse(ifMatch);
         TicketPatch patch = TicketPatch.of(body);
-        Ticket ticket = tickets.update(ticketId, patch, ETags.version(ifMatch), Callers.of(authentication));
+        Ticket ticket = tickets.update(ticketId, patch, precondition, Callers.of(authentication));
         return HttpResponse.ok(ticket).header("ETag", etag(ticket));
     }
 

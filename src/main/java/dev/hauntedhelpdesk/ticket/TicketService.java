@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The ticket use cases, with visibility and role rules applied before anything is stored. */
@@ -50,7 +49,7 @@ public class TicketService {
         }
         String now = Timestamps.format(clock.instant());
         Ticket ticket = new Ticket(
-                UUID.randomUUID().toString(),
+                TicketIds.generate(),
                 command.title(),
                 command.description(),
                 command.severity().wire(),
@@ -101,13 +100,17 @@ public class TicketService {
         return repository.list(new TicketQuery(requester, statusFilter, pageSize, after));
     }
 
-    public Ticket update(String ticketId, TicketPatch patch, long expectedVersion, Caller caller) {
+    /**
+     * Applies the patch if the ticket meets the precondition. The write is conditional on the
+     * version read here, so even {@code If-Match: *} never overwrites a change made in between.
+     */
+    public Ticket update(String ticketId, TicketPatch patch, IfMatch precondition, Caller caller) {
         Ticket current = get(ticketId, caller);
-        if (current.version() != expectedVersion) {
+        if (!precondition.matches(current.version())) {
             throw new VersionMismatchException(ticketId);
         }
         Ticket next = TicketRules.apply(current, patch, caller, clock.instant());
-        return repository.update(next, expectedVersion);
+        return repository.update(next, current.version());
     }
 
     public void delete(String ticketId, Caller caller) {

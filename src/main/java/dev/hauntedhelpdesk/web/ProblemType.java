@@ -26,6 +26,8 @@ public enum ProblemType {
     MALFORMED_MULTIPART(400, "malformed-multipart", "Malformed multipart body"),
     UPLOAD_MISSING(409, "upload-missing", "Nothing was uploaded"),
     TOO_MANY_FILES(413, "too-many-files", "Too many files"),
+    URI_TOO_LONG(414, "uri-too-long", "URI too long"),
+    REQUEST_HEADER_FIELDS_TOO_LARGE(431, "request-header-fields-too-large", "Request header fields too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     DIRECT_UPLOAD_UNAVAILABLE(501, "direct-upload-unavailable", "Direct upload unavailable"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
@@ -67,8 +69,10 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION_FAILED;
+            case 431 -> REQUEST_HEADER_FIELDS_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
         };

@@ -1,16 +1,17 @@
 package dev.hauntedhelpdesk.ticket;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import dev.hauntedhelpdesk.web.InvalidParameterException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ETagsTest {
 
@@ -19,33 +20,32 @@ class ETagsTest {
         assertEquals("\"3\"", ETags.of(3));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"\"3\"", "W/\"3\"", "3", " \"3\" ", "W/3"})
-    void version_readsQuotedWeakAndBareForms(String ifMatch) {
-        assertEquals(3, ETags.version(ifMatch));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", " ", "abc", "\"abc\"", "W/", "W/\"\"", "\"\"", "*", "\"3\", \"4\"", "3.0", "0x3",
-            "\"99999999999999999999\"", "w/\"3\"", "W/W/\"3\"", "\"3a\""})
-    void version_returnsMinusOne_forGarbage(String ifMatch) {
-        assertEquals(-1, ETags.version(ifMatch));
-    }
-
     @Property
-    void version_readsBack_whatOfWrote(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long version) {
-        assertEquals(version, ETags.version(ETags.of(version)));
-        assertEquals(version, ETags.version("W/" + ETags.of(version)));
-        assertEquals(version, ETags.version(Long.toString(version)));
+    void ifMatch_matchesExactlyTheVersionItsETagNames(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long version) {
+        IfMatch precondition = IfMatch.parse(ETags.of(version));
+        assertTrue(precondition.matches(version));
+        assertFalse(precondition.matches(version + 1));
+        assertFalse(IfMatch.parse("W/" + ETags.of(version)).matches(version));
     }
 
-    @Property
-    void version_returnsMinusOne_forStringsWithoutAnyDigit(@ForAll("digitless") String ifMatch) {
-        assertEquals(-1, ETags.version(ifMatch));
+    @Test
+    void ifMatch_star_matchesAnyVersion() {
+        assertTrue(IfMatch.parse("*").matches(1));
+        assertTrue(IfMatch.parse(" * ").matches(42));
     }
 
-    @Provide
-    Arbitrary<String> digitless() {
-        return Arbitraries.strings().filter(s -> s.chars().noneMatch(Character::isDigit));
+    @Test
+    void ifMatch_list_matchesWhenAStrongMemberMatches() {
+        assertTrue(IfMatch.parse("\"1\", \"3\"").matches(3));
+        assertFalse(IfMatch.parse("W/\"3\", \"4\"").matches(3));
+        // Strong comparison is of the opaque tag: "03" is not "3".
+        assertFalse(IfMatch.parse("\"03\"").matches(3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "W/3", "\"3", "3\"", "\"3\",", "\"3\" \"4\"", "**", "\"a b\"", ""})
+    void ifMatch_refusesWhatIsNotAnEntityTagList(String header) {
+        InvalidParameterException refused = assertThrows(InvalidParameterException.class, () -> IfMatch.parse(header));
+        assertTrue(refused.getMessage().startsWith("If-Match:"));
     }
 }

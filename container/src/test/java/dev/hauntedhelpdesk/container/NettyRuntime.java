@@ -43,6 +43,9 @@ final class NettyRuntime implements RuntimeUnderTest {
 
         @Override
         public ApiResponse send(ApiRequest request) {
+            if (RawHttp.needed(request)) {
+                return RawHttp.send(server.getPort(), request);
+            }
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort()
                     + request.pathWithQuery())).timeout(Duration.ofSeconds(30));
             request.headers().forEach(builder::header);

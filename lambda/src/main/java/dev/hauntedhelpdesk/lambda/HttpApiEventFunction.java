@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.hauntedhelpdesk.web.RequestHead;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The handler behind the HTTP API (payload format 2.0):
@@ -25,15 +27,20 @@ import java.util.Map;
  * commas, so it is never joined).
  *
  * <p>On the way in, API Gateway moves the request's {@code Cookie} header into {@code cookies};
- * it is put back as a header, so the application sees the request as it was sent.
+ * it is put back as a header, so the application sees the request as it was sent. A request head
+ * the container would refuse (too long, or a header that is not valid HTTP) is refused here the
+ * same way ({@link HeadGuard}), before the proxy sees it.
  */
 public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
 
     private static final String SET_COOKIE = "set-cookie";
 
+    private final HeadGuard guard;
+
     /** Builds the application context from the environment, as Lambda starts the handler. */
     public HttpApiEventFunction() {
         super();
+        guard = HeadGuard.of(applicationContext);
     }
 
     /**
@@ -43,12 +50,45 @@ public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
      */
     public HttpApiEventFunction(ApplicationContext context) {
         super(context);
+        guard = HeadGuard.of(applicationContext);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         restoreCookieHeader(event);
-        return foldHeaders(super.handleRequest(event, context));
+        String path = event == null || event.getRawPath() == null ? "/" : event.getRawPath();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (event != null && event.getHeaders() != null) {
+            Map<String, String> trimmed = new LinkedHashMap<>();
+            event.getHeaders().forEach((name, value) -> trimmed.put(name, RequestHead.trimOws(value == null ? "" : value)));
+            event.setHeaders(trimmed);
+            trimmed.forEach((name, value) -> headers.put(name, List.of(value)));
+        }
+        String requestId = event == null || event.getRequestContext() == null ? null
+                : event.getRequestContext().getRequestId();
+        if (event != null && event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+            String query = event.getRawQueryString() == null || event.getRawQueryString().isEmpty() ? ""
+                    : "?" + event.getRawQueryString();
+            Optional<HeadGuard.Answer> refused = guard.check(event.getRequestContext().getHttp().getMethod(), path,
+                    path + query, headers, requestId);
+            if (refused.isPresent()) {
+                return response(refused.get());
+            }
+        }
+        try {
+            return foldHeaders(super.handleRequest(event, context));
+        } catch (RuntimeException e) {
+            return response(guard.failure(path, headers, requestId, e));
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse response(HeadGuard.Answer answer) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(answer.status())
+                .withHeaders(answer.headers())
+                .withBody(answer.body())
+                .withIsBase64Encoded(false)
+                .build();
     }
 
     private static void restoreCookieHeader(APIGatewayV2HTTPEvent event) {

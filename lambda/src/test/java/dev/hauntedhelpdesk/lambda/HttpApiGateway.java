@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (header names lower-cased, one value each, {@code Cookie} in {@code cookies}), Lambda's 6 MB
  * limits both ways, and of the function's answer only what API Gateway reads: {@code statusCode},
  * {@code headers}, {@code cookies}, {@code body}, {@code isBase64Encoded}. {@code multiValueHeaders}
- * does not exist in payload 2.0 and is ignored.
+ * does not exist in payload 2.0 and is ignored. A request line and headers over the HTTP API's
+ * 10240-byte quota are refused by the gateway itself ({@link LambdaLimits#headTooLarge}); a
+ * repeated query parameter reaches the function comma-joined in {@code queryStringParameters}.
  */
 final class HttpApiGateway implements ServerUnderTest {
 
@@ -65,7 +67,7 @@ final class HttpApiGateway implements ServerUnderTest {
 
     /** What the last event handed to the function held, as sent (the handler may change the event). */
     record Sent(String routeKey, Map<String, String> pathParameters, Map<String, String> headers, List<String> cookies,
-                Map<String, String> claims) {
+                Map<String, String> claims, Map<String, String> queryStringParameters) {
     }
 
     Sent lastEvent() {
@@ -76,6 +78,10 @@ final class HttpApiGateway implements ServerUnderTest {
     public ApiResponse send(ApiRequest request) {
         String method = request.method().toUpperCase(Locale.ROOT);
         Map<String, String> headers = headers(request);
+        if (LambdaLimits.headTooLarge(method, request.pathWithQuery(), headers)) {
+            // Refused before routing or authorization; the documented quota, not the function's limit.
+            return GatewayAnswers.message(431, "Request Header Fields Too Large");
+        }
         String origin = headers.get("origin");
         boolean preflight = api.cors().isPresent() && GatewayCors.isPreflight(method, headers);
 
@@ -110,7 +116,7 @@ final class HttpApiGateway implements ServerUnderTest {
         invocations.incrementAndGet();
         lastEvent = new Sent(event.getRouteKey(), copy(event.getPathParameters()), copy(event.getHeaders()),
                 event.getCookies() == null ? null : List.copyOf(event.getCookies()),
-                authorizer == null ? null : copy(authorizer.getJwt().getClaims()));
+                authorizer == null ? null : copy(authorizer.getJwt().getClaims()), copy(event.getQueryStringParameters()));
         APIGatewayV2HTTPResponse response;
         try {
             response = handler.handleRequest(event, new MockLambdaContext());
@@ -172,7 +178,7 @@ final class HttpApiGateway implements ServerUnderTest {
                 .withRawQueryString(rawQuery)
                 .withCookies(cookies)
                 .withHeaders(eventHeaders)
-                .withQueryStringParameters(request.query().isEmpty() ? null : new LinkedHashMap<>(request.query()))
+                .withQueryStringParameters(queryStringParameters(request))
                 .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withAccountId("123456789012")
@@ -196,6 +202,19 @@ final class HttpApiGateway implements ServerUnderTest {
                 .withBody(request.body() == null ? null : Base64.getEncoder().encodeToString(request.body()))
                 .withIsBase64Encoded(request.body() != null)
                 .build();
+    }
+
+    /**
+     * Payload 2.0 has one value per name: API Gateway joins a repeated parameter's values with
+     * commas ({@code ?a=1&a=2} becomes {@code "a": "1,2"}); {@code rawQueryString} keeps what was sent.
+     */
+    private static Map<String, String> queryStringParameters(ApiRequest request) {
+        if (request.queryValues().isEmpty()) {
+            return null;
+        }
+        Map<String, String> joined = new LinkedHashMap<>();
+        request.queryValues().forEach((name, values) -> joined.put(name, String.join(",", values)));
+        return joined;
     }
 
     private static Map<String, String> copy(Map<String, String> map) {

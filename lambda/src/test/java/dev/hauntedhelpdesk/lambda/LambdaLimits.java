@@ -5,9 +5,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 /**
  * Lambda's limits on a synchronous invocation, which API Gateway's proxy integrations are: the
- * event JSON and the response JSON (a base64 body included) may each be at most 6 MB.
+ * event JSON and the response JSON (a base64 body included) may each be at most 6 MB. And API
+ * Gateway's own quota on a request's head, checked before anything else: an HTTP API takes at
+ * most 10240 bytes of request line and header values together; a REST API (regional) at most
+ * 10240 bytes of header names and values and a URL of at most 10240 characters.
  */
 final class LambdaLimits {
 
@@ -18,6 +24,9 @@ final class LambdaLimits {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+    /** API Gateway's quota on the request line and headers ("Total combined size ...": 10240 bytes). */
+    static final int MAX_HEAD_BYTES = 10_240;
+
     private LambdaLimits() {
     }
 
@@ -27,6 +36,28 @@ final class LambdaLimits {
      */
     static boolean bodyTooLarge(long bodyBytes) {
         return 4 * ((bodyBytes + 2) / 3) > MAX_PAYLOAD_BYTES;
+    }
+
+    /** Whether an HTTP API refuses this request line and these headers for their combined size. */
+    static boolean headTooLarge(String method, String target, Map<String, String> headers) {
+        long size = bytes(method) + 1 + bytes(target) + " HTTP/1.1".length();
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            size += bytes(header.getKey()) + 2 + bytes(header.getValue());
+        }
+        return size > MAX_HEAD_BYTES;
+    }
+
+    /** Whether a REST API refuses these headers for their combined size. */
+    static boolean headersTooLarge(Map<String, String> headers) {
+        long size = 0;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            size += bytes(header.getKey()) + bytes(header.getValue());
+        }
+        return size > MAX_HEAD_BYTES;
+    }
+
+    private static int bytes(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Whether this event or response would be refused for its serialized size. */

@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.hauntedhelpdesk.contract.RuntimeUnderTest;
 import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 import java.io.IOException;
@@ -21,7 +20,7 @@ import java.util.function.Supplier;
  * The Lambda runtime: the real handlers behind models of API Gateway. {@link #v2()} is the HTTP
  * API that {@code lambda/template.yaml} deploys, with its routes, JWT authorizer and CORS
  * configuration, in front of the template's handler; {@link #v1()} is a REST API proxy with no
- * authorizer in front of the proxy's payload 1.0 handler.
+ * authorizer in front of {@link RestApiEventFunction}, the payload 1.0 handler to name for one.
  */
 final class LambdaRuntime {
 
@@ -112,8 +111,8 @@ final class LambdaRuntime {
         return builder.properties(PROPERTIES.get());
     }
 
-    /** The production v1 handler, with test properties added to the context it builds itself. */
-    static final class TestV1Function extends ApiGatewayProxyRequestEventFunction {
+    /** The REST API handler, with test properties added to the context it builds itself. */
+    static final class TestV1Function extends RestApiEventFunction {
         @Override
         protected ApplicationContextBuilder newApplicationContextBuilder() {
             return withTestProperties(super.newApplicationContextBuilder());

@@ -43,7 +43,7 @@ class LambdaRuntimeInterfaceIT {
     @ParameterizedTest(name = "{0} via {1}")
     @CsvSource({
         "v2, dev.hauntedhelpdesk.lambda.HttpApiEventFunction",
-        "v1, io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction"
+        "v1, dev.hauntedhelpdesk.lambda.RestApiEventFunction"
     })
     void runtimeInterfaceClient_servesApiGatewayEvents_fromPackagedJar(String payload, String handler)
             throws Exception {

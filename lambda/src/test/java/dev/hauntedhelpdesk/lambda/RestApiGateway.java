@@ -22,7 +22,9 @@ import java.util.UUID;
  * function as the only gate, and these requests show what the function itself refuses.
  * Requests carry {@code headers} and {@code multiValueHeaders}; of the answer, API Gateway merges
  * {@code headers} and {@code multiValueHeaders}, the latter winning for a name in both. Lambda's
- * 6 MB limits apply both ways.
+ * 6 MB limits apply both ways, and so do the REST API's quotas on a request's head (10240 bytes of
+ * headers, a URL of 10240 characters). A repeated query parameter arrives with its last value in
+ * {@code queryStringParameters} and every value in {@code multiValueQueryStringParameters}.
  */
 final class RestApiGateway implements ServerUnderTest {
 
@@ -40,6 +42,12 @@ final class RestApiGateway implements ServerUnderTest {
         if (request.body() != null) {
             headers.put("Content-Length", Integer.toString(request.body().length));
         }
+        if (LambdaLimits.headersTooLarge(headers)) {
+            return GatewayAnswers.message(431, "Request Header Fields Too Large");
+        }
+        if (request.pathWithQuery().length() > LambdaLimits.MAX_HEAD_BYTES) {
+            return GatewayAnswers.message(414, "Request-URI Too Long");
+        }
         Map<String, List<String>> multi = new LinkedHashMap<>();
         headers.forEach((k, v) -> multi.put(k, List.of(v)));
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
@@ -49,8 +57,9 @@ final class RestApiGateway implements ServerUnderTest {
                 .withPathParameters(request.path().length() > 1 ? Map.of("proxy", request.path().substring(1)) : null)
                 .withHeaders(headers)
                 .withMultiValueHeaders(multi)
-                .withQueryStringParameters(request.query().isEmpty() ? null : request.query())
-                .withMultiValueQueryStringParameters(request.query().isEmpty() ? null : multiValues(request.query()))
+                .withQueryStringParameters(request.queryValues().isEmpty() ? null : lastValues(request.queryValues()))
+                .withMultiValueQueryStringParameters(request.queryValues().isEmpty() ? null
+                        : new LinkedHashMap<>(request.queryValues()))
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withRequestId(UUID.randomUUID().toString())
                         .withHttpMethod(request.method())
@@ -88,10 +97,11 @@ final class RestApiGateway implements ServerUnderTest {
                 GatewayAnswers.body(response.getBody(), Boolean.TRUE.equals(response.getIsBase64Encoded())));
     }
 
-    private static Map<String, List<String>> multiValues(Map<String, String> single) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        single.forEach((k, v) -> multi.put(k, List.of(v)));
-        return multi;
+    /** A repeated parameter's last value, as the REST API puts it in {@code queryStringParameters}. */
+    private static Map<String, String> lastValues(Map<String, List<String>> multi) {
+        Map<String, String> last = new LinkedHashMap<>();
+        multi.forEach((k, v) -> last.put(k, v.get(v.size() - 1)));
+        return last;
     }
 
     @Override
