@@ -72,7 +72,7 @@ final class ScriptedEngine implements TriageEngine {
 
     @Override
     public EngineHealth health() {
-        return new EngineHealth(true, "scripted");
+        return new EngineHealth(EngineHealth.Status.AVAILABLE, null, "scripted", "scripted");
     }
 
     private static <T> T hang() {
