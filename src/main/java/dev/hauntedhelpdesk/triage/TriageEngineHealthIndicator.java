@@ -16,11 +16,11 @@ import java.util.Map;
 /**
  * Reports the triage engine under {@code /health}: on Bedrock, {@code llm: not-probed} until a
  * probe or a triage call has reached the model, then {@code available} or {@code degraded} with
- * {@code checked_at}, {@code checked_by} and the reason (probes: {@link ModelProbes}). Always UP
- * and deliberately not a readiness indicator: with the model unreachable the service still takes
- * tickets and escalates them to people, so it must stay in the load balancer. The local engine
- * has no remote model to lose and is not touched here, so a health check never waits for the
- * in-process model to load.
+ * {@code checked_at}, {@code checked_by} and the reason (probes: {@link ModelProbes}). Micronaut
+ * counts every indicator not marked liveness in readiness too, so this one is always UP: with the
+ * model unreachable the service still takes tickets and escalates them to people, so it must stay
+ * in the load balancer. The local engine has no remote model to lose and is not touched here, so a
+ * health check never waits for the in-process model to load.
  */
 @Singleton
 class TriageEngineHealthIndicator implements HealthIndicator {

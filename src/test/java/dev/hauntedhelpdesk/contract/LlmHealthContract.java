@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code /health} on the Bedrock engine tells what a real probe of the model found, and when:
  * {@code not-probed} until one has run, then {@code available} or {@code degraded} with the
  * probe's time and reason. A health check never waits for the model, and however often it is
- * asked, the model is probed at most once a minute. The model is a local Converse endpoint.
+ * asked (readiness included: it carries every indicator but liveness ones), the model is probed
+ * at most once a minute; liveness never probes. The model is a local Converse endpoint.
  */
 public abstract class LlmHealthContract {
 
@@ -78,6 +80,21 @@ public abstract class LlmHealthContract {
             }
 
             assertEquals(1, model.bodies().size(), model.bodies()::toString);
+        }
+    }
+
+    @Test
+    void liveness_neverProbesTheModel() throws InterruptedException {
+        try (ConverseRecorder model = new ConverseRecorder(); ServerUnderTest server = start(model)) {
+            Api api = new Api(server, CognitoPool.shared());
+            for (String path : List.of("/health/liveness", "/health/live")) {
+                ApiResponse response = api.as("carol", ApiRequest.of("GET", path));
+                assertEquals(200, response.status(), path + " " + response);
+                assertTrue(response.json().path("details").path("triage").isMissingNode(), path + " " + response);
+            }
+            Thread.sleep(500);
+
+            assertEquals(0, model.bodies().size(), model.bodies()::toString);
         }
     }
 
