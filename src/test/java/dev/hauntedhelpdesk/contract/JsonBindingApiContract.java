@@ -67,6 +67,12 @@ public abstract class JsonBindingApiContract {
     }
 
     @Test
+    void create_refusesANumberAndABooleanWhereStringsBelong() {
+        assertRefusedCreate("{\"title\":false,\"description\":42,\"severity\":\"high\"}", 422, "validation-failed",
+                Set.of("title", "description"));
+    }
+
+    @Test
     void create_refusesFieldsTheContractDoesNotHave() {
         assertRefusedCreate("{\"title\":\"t\",\"description\":\"d\",\"severity\":\"high\",\"requester\":\"someone-else\"}",
                 422, "validation-failed", Set.of("requester"));
