@@ -3,12 +3,11 @@ package dev.hauntedhelpdesk.attachment;
 import dev.hauntedhelpdesk.security.Callers;
 import dev.hauntedhelpdesk.ticket.ETags;
 import dev.hauntedhelpdesk.ticket.Ticket;
-import io.micronaut.core.annotation.Nullable;
+import dev.hauntedhelpdesk.web.JsonBodies;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -70,9 +69,10 @@ class AttachmentController {
     }
 
     @Post(value = "/upload-url", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<UploadUrlResponse> uploadUrl(@PathVariable String ticketId, @Body UploadUrlRequest body,
+    HttpResponse<UploadUrlResponse> uploadUrl(@PathVariable String ticketId, HttpRequest<?> request,
                                               Authentication authentication) {
-        AttachmentService.DirectUpload upload = attachments.uploadUrl(ticketId, body.size(), Callers.of(authentication));
+        Long size = DirectUploadBodies.size(JsonBodies.object(request));
+        AttachmentService.DirectUpload upload = attachments.uploadUrl(ticketId, size, Callers.of(authentication));
         return HttpResponse.created(new UploadUrlResponse(upload.attachmentId(), upload.uploadUrl().toString(),
                 upload.method(), Map.of(HttpHeaders.CONTENT_LENGTH, Long.toString(upload.size())),
                 upload.expiresAt(), "/api/tickets/" + ticketId + "/attachments/" + upload.attachmentId() + "/confirm"));
@@ -80,25 +80,17 @@ class AttachmentController {
 
     @Post(value = "/{attachmentId}/confirm", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<Ticket> confirm(@PathVariable String ticketId, @PathVariable String attachmentId,
-                                 @Nullable @Body ConfirmRequest body, Authentication authentication) {
-        Ticket ticket = attachments.confirm(ticketId, attachmentId, body == null ? null : body.fileName(),
-                Callers.of(authentication));
+                                 HttpRequest<?> request, Authentication authentication) {
+        // The body is optional here: without one the file keeps the name it was stored under.
+        byte[] body = JsonBodies.bytes(request);
+        String fileName = body.length == 0 ? null : DirectUploadBodies.fileName(JsonBodies.object(body));
+        Ticket ticket = attachments.confirm(ticketId, attachmentId, fileName, Callers.of(authentication));
         return HttpResponse.ok(ticket).header(HttpHeaders.ETAG, ETags.of(ticket.version()));
-    }
-
-    /** The size in bytes of the file the client is about to upload. */
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    record UploadUrlRequest(@Nullable Long size) {
     }
 
     /** Where to PUT the file, with which headers, until when, and where to confirm it. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record UploadUrlResponse(String attachmentId, String uploadUrl, String method, Map<String, String> headers,
                              Instant expiresAt, String confirmUrl) {
-    }
-
-    /** The file's name as the client knows it; only a label, sanitized before it is kept. */
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    record ConfirmRequest(@Nullable String fileName) {
     }
 }

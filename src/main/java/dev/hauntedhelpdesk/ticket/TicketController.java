@@ -2,10 +2,11 @@ package dev.hauntedhelpdesk.ticket;
 
 import dev.hauntedhelpdesk.security.Callers;
 import dev.hauntedhelpdesk.web.IfMatchRequiredException;
+import dev.hauntedhelpdesk.web.JsonBodies;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -21,9 +22,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
-import java.util.Map;
 
-/** Maps the tickets API onto {@link TicketService}; DynamoDB calls block, so off the event loop. */
+/**
+ * Maps the tickets API onto {@link TicketService}; DynamoDB calls block, so off the event loop.
+ * JSON bodies arrive as bytes and are read strictly by {@link JsonBodies}.
+ */
 @Controller("/api/tickets")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,10 +39,10 @@ class TicketController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<Ticket> create(@Body CreateTicketRequest body,
+    HttpResponse<Ticket> create(HttpRequest<?> request,
                                 @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                 Authentication authentication) {
-        NewTicket command = NewTicket.of(body.title(), body.description(), body.severity(), body.category());
+        NewTicket command = NewTicket.fromJson(JsonBodies.object(request));
         TicketRepository.Created created = tickets.create(command, Callers.of(authentication), idempotencyKey);
         Ticket ticket = created.ticket();
         return HttpResponse.<Ticket>created(ticket, URI.create("/api/tickets/" + ticket.ticketId()))
@@ -60,13 +63,13 @@ class TicketController {
     }
 
     @Patch(value = "/{ticketId}", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<Ticket> update(@PathVariable String ticketId, @Body Map<String, Object> body,
+    HttpResponse<Ticket> update(@PathVariable String ticketId, HttpRequest<?> request,
                                 @Nullable @Header("If-Match") String ifMatch, Authentication authentication) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new IfMatchRequiredException();
         }
         IfMatch precondition = IfMatch.parse(ifMatch);
-        TicketPatch patch = TicketPatch.of(body);
+        TicketPatch patch = TicketPatch.of(JsonBodies.object(request));
         Ticket ticket = tickets.update(ticketId, patch, precondition, Callers.of(authentication));
         return HttpResponse.ok(ticket).header("ETag", etag(ticket));
     }

@@ -34,31 +34,21 @@ public record TicketPatch(
             fields.reject("body", "must name at least one of " + new TreeSet<>(ALL_FIELDS));
             fields.throwIfAny();
         }
-        Set<String> typed = new TreeSet<>();
-        for (String key : new TreeSet<>(body.keySet())) {
-            if (!ALL_FIELDS.contains(key)) {
-                fields.reject(key, "is not a field that can be changed");
-            } else if (body.get(key) != null && !(body.get(key) instanceof String)) {
-                fields.reject(key, "must be a string");
-            } else {
-                typed.add(key);
-            }
-        }
         // Values are checked only for known, string-typed keys, so every bad field is reported once.
-        String title = fields.text("title", str(body, "title"), Fields.MAX_TITLE, typed.contains("title"));
-        String description = fields.text("description", str(body, "description"), Fields.MAX_DESCRIPTION,
-                typed.contains("description"));
-        Severity severity = fields.choice("severity", str(body, "severity"), Severity.class, typed.contains("severity"));
-        Category category = fields.choice("category", str(body, "category"), Category.class, typed.contains("category"));
-        TicketStatus status = fields.choice("status", str(body, "status"), TicketStatus.class, typed.contains("status"));
-        String assignee = fields.text("assignee", str(body, "assignee"), 128, false);
-        String resolution = fields.text("resolution", str(body, "resolution"), Fields.MAX_RESOLUTION, false);
+        Map<String, String> text = fields.strings(body, ALL_FIELDS, "is not a field that can be changed");
+        String title = fields.text("title", text.get("title"), Fields.MAX_TITLE, body.containsKey("title"));
+        String description = fields.text("description", text.get("description"), Fields.MAX_DESCRIPTION,
+                body.containsKey("description"));
+        Severity severity = fields.choice("severity", text.get("severity"), Severity.class,
+                body.containsKey("severity"));
+        Category category = fields.choice("category", text.get("category"), Category.class,
+                body.containsKey("category"));
+        TicketStatus status = fields.choice("status", text.get("status"), TicketStatus.class,
+                body.containsKey("status"));
+        String assignee = fields.text("assignee", text.get("assignee"), 128, false);
+        String resolution = fields.text("resolution", text.get("resolution"), Fields.MAX_RESOLUTION, false);
         fields.throwIfAny();
         return new TicketPatch(body.keySet(), title, description, severity, category, status, assignee, resolution);
-    }
-
-    private static String str(Map<String, Object> body, String key) {
-        return body.get(key) instanceof String value ? value : null;
     }
 
     boolean has(String field) {

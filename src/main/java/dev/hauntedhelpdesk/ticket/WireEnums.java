@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Parses the lower-case wire names of the ticket enums without trusting case or spacing. */
+/**
+ * Parses the lower-case wire names of the ticket enums, exactly: {@code "HIGH"} or
+ * {@code " high"} is not {@code high}, as a client that sends them has a bug worth hearing about.
+ */
 final class WireEnums {
 
     private WireEnums() {
@@ -15,16 +18,18 @@ final class WireEnums {
         if (value == null) {
             return Optional.empty();
         }
-        // ASCII-only comparison: look-alike letters and control characters never match.
-        String candidate = value.strip();
         return Arrays.stream(type.getEnumConstants())
-                .filter(e -> e.name().equalsIgnoreCase(candidate) && candidate.chars().allMatch(c -> c < 128))
+                .filter(e -> wire(e).equals(value))
                 .findFirst();
     }
 
     static <E extends Enum<E>> String choices(Class<E> type) {
         return Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .map(WireEnums::wire)
                 .collect(Collectors.joining("|"));
+    }
+
+    private static String wire(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code BEDROCK_MODEL_ID} may name any Converse-capable model or inference profile). Retries
  * with backoff on throttling and transient errors, the per-call timeout and the endpoint come
  * from the client ({@link BedrockClientFactory}); this class asks for JSON, checks it, and
- * records token usage. Images in the context are sent as image blocks.
+ * records token usage. Images in the context are sent as image blocks. Its health is what the last
+ * call or {@linkplain #probe() probe} found, and {@code not-probed} before either.
  */
 public class BedrockTriageEngine implements TriageEngine {
 
@@ -37,11 +39,15 @@ public class BedrockTriageEngine implements TriageEngine {
     private static final int MAX_TOKENS = 1024;
     private static final String CATEGORIES = "network, cloud, access, hardware, software, other";
     private static final String SPECIALISTS = "network, cloud, access, hardware, software, general";
+    /** A health probe waits no longer than this for the model, however slow it is. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String PROBE = "probe";
+    private static final String TRIAGE = "triage";
 
     private final BedrockRuntimeClient client;
     private final String modelId;
-    private final AtomicReference<EngineHealth> health =
-            new AtomicReference<>(new EngineHealth(true, "no call yet"));
+    private final AtomicReference<EngineHealth> health = new AtomicReference<>(
+            EngineHealth.notProbed("no call to Bedrock yet; asking /health starts a probe"));
 
     public BedrockTriageEngine(BedrockRuntimeClient client, String modelId) {
         this.client = client;
@@ -119,6 +125,38 @@ public class BedrockTriageEngine implements TriageEngine {
         return health.get();
     }
 
+    /**
+     * One Converse call for a single output token (bedrock:InvokeModel, which triage needs anyway),
+     * cut off after {@link #PROBE_TIMEOUT} including retries: whatever the model answers, it answered.
+     */
+    @Override
+    public EngineHealth probe() {
+        try {
+            client.converse(b -> b.modelId(modelId)
+                    .messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("ping")).build())
+                    .inferenceConfig(c -> c.maxTokens(1))
+                    .overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT)));
+            answered(PROBE);
+        } catch (SdkException e) {
+            failed(PROBE, e);
+        }
+        return health.get();
+    }
+
+    private void answered(String by) {
+        Instant now = Instant.now();
+        health.set(new EngineHealth(EngineHealth.Status.AVAILABLE, now, by, "Bedrock " + modelId + " answered at " + now));
+    }
+
+    private String failed(String by, SdkException e) {
+        Instant now = Instant.now();
+        String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                : ": " + e.getMessage().lines().findFirst().orElse(""));
+        health.set(new EngineHealth(EngineHealth.Status.DEGRADED, now, by, "Bedrock " + modelId + " failed at " + now
+                + " (" + reason + ")"));
+        return reason;
+    }
+
     private JsonNode askJson(TokenUsage.Counter tokens, String system, TriageContext context, String facts) {
         String text = ask(tokens, system, context, facts);
         int start = text.indexOf('{');
@@ -150,14 +188,11 @@ public class BedrockTriageEngine implements TriageEngine {
                     .messages(Message.builder().role(ConversationRole.USER).content(content).build())
                     .inferenceConfig(c -> c.maxTokens(MAX_TOKENS).temperature(0f)));
         } catch (SdkException e) {
-            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                    : ": " + e.getMessage().lines().findFirst().orElse(""));
-            health.set(new EngineHealth(false, "Bedrock " + modelId + " unavailable since " + Instant.now() + " ("
-                    + reason + ")"));
+            String reason = failed(TRIAGE, e);
             LOG.warn("Bedrock call failed: {}", reason);
             throw new EngineUnavailableException(reason, e);
         }
-        health.set(new EngineHealth(true, "Bedrock " + modelId + " answered at " + Instant.now()));
+        answered(TRIAGE);
         if (response.usage() != null) {
             tokens.add(nz(response.usage().inputTokens()), nz(response.usage().outputTokens()));
         }

@@ -156,7 +156,7 @@ public class LocalTriageEngine implements TriageEngine {
 
     @Override
     public EngineHealth health() {
-        return new EngineHealth(true, "in-process all-MiniLM-L6-v2, " + examples.size() + " examples, "
+        return new EngineHealth(EngineHealth.Status.AVAILABLE, null, "in-process", "all-MiniLM-L6-v2, " + examples.size() + " examples, "
                 + runbook.size() + " runbook steps");
     }
 

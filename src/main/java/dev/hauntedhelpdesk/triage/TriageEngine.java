@@ -2,7 +2,9 @@ package dev.hauntedhelpdesk.triage;
 
 import dev.hauntedhelpdesk.memory.RecalledMemory;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,8 +40,17 @@ public interface TriageEngine {
     /** A short summary of the outcome for the ticket's log and for staff. */
     String summarize(TriageContext context, AgentReply.Answer answer, TokenUsage.Counter tokens);
 
-    /** Whether the model answered lately; never calls the model itself. */
+    /** What is known of the model: the outcome of the last call or probe; never calls the model itself. */
     EngineHealth health();
+
+    /**
+     * Asks the model the smallest question it answers, to learn whether it can be reached, and
+     * records the outcome as {@link #health()}. An engine without a remote model has nothing to
+     * probe and just reports its health.
+     */
+    default EngineHealth probe() {
+        return health();
+    }
 
     /** What a specialist is given: past resolutions, tool findings and the conversation so far. */
     record Evidence(String category, List<RecalledMemory> memories, List<ToolFinding> findings,
@@ -51,7 +62,28 @@ public interface TriageEngine {
         }
     }
 
-    /** The engine's view of its model: {@code available}, or degraded with the reason. */
-    record EngineHealth(boolean available, String detail) {
+    /**
+     * The engine's view of its model: {@code not-probed} before any call, otherwise
+     * {@code available} or {@code degraded} as the last call found it, with when and by what kind
+     * of call ({@code probe} or {@code triage}), and the reason.
+     */
+    record EngineHealth(Status status, Instant checkedAt, String checkedBy, String detail) {
+
+        /** The model's state as the wire names it. */
+        public enum Status {
+            NOT_PROBED, AVAILABLE, DEGRADED;
+
+            public String wire() {
+                return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+        }
+
+        public static EngineHealth notProbed(String detail) {
+            return new EngineHealth(Status.NOT_PROBED, null, null, detail);
+        }
+
+        public boolean available() {
+            return status == Status.AVAILABLE;
+        }
     }
 }

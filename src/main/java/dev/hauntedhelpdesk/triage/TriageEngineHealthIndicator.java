@@ -9,25 +9,30 @@ import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reports the triage engine under {@code /health} as {@code llm: available|degraded}. Always
- * UP and deliberately not a readiness indicator: with the model unreachable the service still
- * takes tickets and escalates them to people, so it must stay in the load balancer. The local
- * engine has no remote model to lose and is not touched here, so a health check never waits for
- * the in-process model to load.
+ * Reports the triage engine under {@code /health}: on Bedrock, {@code llm: not-probed} until a
+ * probe or a triage call has reached the model, then {@code available} or {@code degraded} with
+ * {@code checked_at}, {@code checked_by} and the reason (probes: {@link ModelProbes}). Micronaut
+ * counts every indicator not marked liveness in readiness too, so this one is always UP: with the
+ * model unreachable the service still takes tickets and escalates them to people, so it must stay
+ * in the load balancer. The local engine has no remote model to lose and is not touched here, so a
+ * health check never waits for the in-process model to load.
  */
 @Singleton
 class TriageEngineHealthIndicator implements HealthIndicator {
 
-    private final BeanProvider<TriageEngine> engine;
     private final HelpdeskSettings.TriageEngineKind kind;
+    private final String modelId;
+    private final ModelProbes probes;
 
     TriageEngineHealthIndicator(BeanProvider<TriageEngine> engine, HelpdeskSettings settings) {
-        this.engine = engine;
         this.kind = settings.triage().engine();
+        this.modelId = settings.bedrockModelId();
+        this.probes = new ModelProbes(engine::get, Clock.systemUTC());
     }
 
     @Override
@@ -37,9 +42,14 @@ class TriageEngineHealthIndicator implements HealthIndicator {
             details.put("engine", "local");
             details.put("llm", "in-process");
         } else {
-            TriageEngine.EngineHealth health = engine.get().health();
+            TriageEngine.EngineHealth health = probes.current();
             details.put("engine", "bedrock");
-            details.put("llm", health.available() ? "available" : "degraded");
+            details.put("model", modelId);
+            details.put("llm", health.status().wire());
+            if (health.checkedAt() != null) {
+                details.put("checked_at", health.checkedAt().toString());
+                details.put("checked_by", health.checkedBy());
+            }
             details.put("detail", health.detail());
         }
         return Publishers.just(HealthResult.builder("triage", HealthStatus.UP).details(details).build());

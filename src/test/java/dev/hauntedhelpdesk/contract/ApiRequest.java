@@ -40,6 +40,11 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         return body("application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The same request with this body and no {@code Content-Type}, as a careless client sends it. */
+    public ApiRequest untypedBody(byte[] bytes) {
+        return new ApiRequest(method, path, query, headers, bytes, queryValues);
+    }
+
     public ApiRequest body(String contentType, byte[] bytes) {
         headers.put("Content-Type", contentType);
         return new ApiRequest(method, path, query, headers, bytes, queryValues);

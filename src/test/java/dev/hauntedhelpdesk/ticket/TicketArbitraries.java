@@ -111,12 +111,16 @@ final class TicketArbitraries {
         return Arbitraries.strings().withChars(' ', '\t', '\n').ofMaxLength(3);
     }
 
-    /** The enum's wire name with random letter case and surrounding ASCII whitespace. */
+    /** The enum's wire name, exactly: lower case, nothing around it. */
     static <E extends Enum<E>> Arbitrary<String> spelling(Class<E> type) {
-        return Arbitraries.of(type).flatMap(TicketArbitraries::spellingOf);
+        return Arbitraries.of(type).map(e -> e.name().toLowerCase(Locale.ROOT));
     }
 
-    static Arbitrary<String> spellingOf(Enum<?> value) {
+    /**
+     * The enum's wire name spelled some other way validation refuses: another letter case, or
+     * surrounding ASCII whitespace.
+     */
+    static Arbitrary<String> misspellingOf(Enum<?> value) {
         String wire = value.name().toLowerCase(Locale.ROOT);
         return Combinators.combine(
                 padding(),
@@ -129,7 +133,7 @@ final class TicketArbitraries {
                 sb.append(upper.get(i) ? Character.toUpperCase(c) : c);
             }
             return sb.append(after).toString();
-        });
+        }).filter(s -> !s.equals(wire));
     }
 
     /** Values no enum accepts, including blanks and near misses. */

@@ -83,7 +83,7 @@ class TicketPatchTest {
 
     @Test
     void of_leavesAbsentFieldsOutOfPresent() {
-        TicketPatch patch = TicketPatch.of(Map.of("severity", "HIGH"));
+        TicketPatch patch = TicketPatch.of(Map.of("severity", "high"));
         assertEquals(Set.of("severity"), patch.present());
         for (String field : List.of("title", "description", "category", "status", "assignee", "resolution")) {
             assertTrue(!patch.has(field), field);
@@ -132,11 +132,11 @@ class TicketPatchTest {
     }
 
     @Test
-    void of_parsesEnumsCaseInsensitively_andStripsText() {
+    void of_parsesEnumsByTheirExactWireName_andStripsText() {
         TicketPatch patch = TicketPatch.of(Map.of(
-                "status", " ReSoLvEd\t",
-                "category", "CLOUD",
-                "severity", "\ncritical ",
+                "status", "resolved",
+                "category", "cloud",
+                "severity", "critical",
                 "title", "  New title  ",
                 "assignee", " carol "));
         assertEquals(TicketStatus.RESOLVED, patch.status());
@@ -144,6 +144,20 @@ class TicketPatchTest {
         assertEquals(Severity.CRITICAL, patch.severity());
         assertEquals("New title", patch.title());
         assertEquals("carol", patch.assignee());
+    }
+
+    @Test
+    void of_refusesEnumsInAnotherCaseOrWithWhitespace() {
+        InvalidTicketException e = assertThrows(InvalidTicketException.class, () -> TicketPatch.of(Map.of(
+                "status", " resolved", "category", "CLOUD", "severity", "Critical")));
+        assertEquals(Set.of("status", "category", "severity"), fields(e));
+    }
+
+    @Test
+    void of_refusesLoneSurrogates_inEveryTextField() {
+        InvalidTicketException e = assertThrows(InvalidTicketException.class, () -> TicketPatch.of(Map.of(
+                "title", "a\uD800b", "description", "\uDC00", "assignee", "carol\uD83D", "resolution", "ok \uDE00 ok")));
+        assertEquals(Set.of("title", "description", "assignee", "resolution"), fields(e));
     }
 
     @Test

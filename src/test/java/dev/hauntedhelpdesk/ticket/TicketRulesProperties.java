@@ -190,7 +190,7 @@ class TicketRulesProperties {
             @ForAll("tickets") Ticket current, @ForAll("statuses") TicketStatus target,
             @ForAll("patchBodies") Map<String, Object> extra, @ForAll("staffCallers") Caller staff) {
         Map<String, Object> body = new java.util.HashMap<>(extra);
-        body.put("status", target.name());
+        body.put("status", target.wire());
         TicketPatch patch = TicketPatch.of(body);
         TicketStatus from = current.statusValue();
         if (from == target || TicketArbitraries.DOCUMENTED_TRANSITIONS.get(from).contains(target)) {

@@ -112,6 +112,46 @@ class BedrockTriageEngineTest {
     }
 
     @Test
+    void health_isNotProbed_beforeAnyCallToTheModel() {
+        BedrockTriageEngine engine = engine(Duration.ofSeconds(5));
+
+        assertEquals(TriageEngine.EngineHealth.Status.NOT_PROBED, engine.health().status());
+        assertFalse(engine.health().available());
+        assertTrue(stub.paths.isEmpty());
+    }
+
+    @Test
+    void probe_isOneConverseCallForASingleToken_andRecordsWhenTheModelAnswered() {
+        stub.answer("p");
+        BedrockTriageEngine engine = engine(Duration.ofSeconds(5));
+
+        TriageEngine.EngineHealth health = engine.probe();
+
+        assertEquals(TriageEngine.EngineHealth.Status.AVAILABLE, health.status(), health::toString);
+        assertEquals("probe", health.checkedBy());
+        assertTrue(health.checkedAt() != null);
+        assertEquals(1, stub.paths.size());
+        assertTrue(stub.bodies.get(0).contains("\"maxTokens\":1"), stub.bodies.get(0));
+    }
+
+    @Test
+    void probe_ofAModelThatAnswersTooSlowly_givesUpAfterTheProbeTimeout_andReportsDegraded() {
+        for (int i = 0; i < BedrockClientFactory.MAX_ATTEMPTS; i++) {
+            stub.raw(200, "{}", BedrockTriageEngine.PROBE_TIMEOUT.toMillis() + 3000);
+        }
+        // The per-call timeout for triage is far longer than the probe's.
+        BedrockTriageEngine engine = engine(Duration.ofSeconds(60));
+        long started = System.nanoTime();
+
+        TriageEngine.EngineHealth health = engine.probe();
+
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(TriageEngine.EngineHealth.Status.DEGRADED, health.status(), health::toString);
+        assertTrue(millis < BedrockTriageEngine.PROBE_TIMEOUT.toMillis() + 1500, "took " + millis + " ms");
+        assertTrue(health.detail().contains("Timeout"), health.detail());
+    }
+
+    @Test
     void aReplyThatIsNotTheRequestedJson_isMalformed_andEndsTheRunInError() {
         stub.answer("I think this is probably a network problem.");
         TriageOrchestrator orchestrator = new TriageOrchestrator(engine(Duration.ofSeconds(5)), new NoMemory(),

@@ -1,7 +1,15 @@
 package dev.hauntedhelpdesk.triage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScriptedEngine implements TriageEngine {
 
-    enum Behaviour { ANSWER, ESCALATE, HANDOFF_NEXT, HANDOFF_BACK, HANG, IGNORE_INTERRUPTS, THROW, UNAVAILABLE, GARBAGE,
-        UNKNOWN_AGENT }
+    enum Behaviour { ANSWER, ESCALATE, HANDOFF_NEXT, HANDOFF_BACK, HANG, IGNORE_INTERRUPTS, BLOCKING_READ,
+        BLOCKING_READ_JOINED, THROW, UNAVAILABLE, GARBAGE, UNKNOWN_AGENT }
 
     private static final List<String> SPECIALISTS = List.of("network", "cloud", "access", "hardware", "software",
             "general");
@@ -35,6 +43,8 @@ final class ScriptedEngine implements TriageEngine {
         return switch (classify) {
             case HANG -> hang();
             case IGNORE_INTERRUPTS -> spin();
+            case BLOCKING_READ -> SilentServer.read();
+            case BLOCKING_READ_JOINED -> SilentServer.readJoined();
             case THROW -> throw new IllegalStateException("boom");
             case UNAVAILABLE -> throw new EngineUnavailableException("connection refused", null);
             case GARBAGE -> new Classification("printers", 7.5);
@@ -58,6 +68,8 @@ final class ScriptedEngine implements TriageEngine {
             case HANDOFF_BACK -> new AgentReply.Handoff(me == 0 ? "cloud" : "network", "yours");
             case HANG -> hang();
             case IGNORE_INTERRUPTS -> spin();
+            case BLOCKING_READ -> SilentServer.read();
+            case BLOCKING_READ_JOINED -> SilentServer.readJoined();
             case THROW -> throw new IllegalStateException("boom");
             case UNAVAILABLE -> throw new EngineUnavailableException("throttled", null);
             case GARBAGE -> new AgentReply.Answer("  ", true);
@@ -72,7 +84,7 @@ final class ScriptedEngine implements TriageEngine {
 
     @Override
     public EngineHealth health() {
-        return new EngineHealth(true, "scripted");
+        return new EngineHealth(EngineHealth.Status.AVAILABLE, null, "scripted", "scripted");
     }
 
     private static <T> T hang() {
@@ -92,5 +104,72 @@ final class ScriptedEngine implements TriageEngine {
             spins++;
         }
         throw new IllegalStateException("finished spinning after " + spins + " turns");
+    }
+
+    /**
+     * A loopback server that accepts connections and never writes, closing each after five seconds
+     * (so a step blocked reading from it ends by itself, as {@link #spin()} does).
+     */
+    static final class SilentServer {
+
+        static final Duration HOLD = Duration.ofSeconds(5);
+        private static ServerSocket server;
+
+        private SilentServer() {
+        }
+
+        /**
+         * A socket read without timeout on the step's own thread. On a virtual thread the JDK
+         * closes the socket when the thread is interrupted; on a platform thread nothing does.
+         */
+        static <T> T read() {
+            try (Socket socket = new Socket()) {
+                socket.connect(address());
+                int read = socket.getInputStream().read();
+                throw new IllegalStateException("the silent server's connection ended (" + read + ")");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The same read on a platform thread, waited for with {@code join()}: neither the wait nor
+         * the read notices an interrupt, as with a client library that blocks on a pool of its own.
+         */
+        static <T> T readJoined() {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("silent-read").start(() -> {
+                try {
+                    result.complete(read());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return result.join();
+        }
+
+        private static synchronized InetSocketAddress address() throws IOException {
+            if (server == null) {
+                server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ServerSocket listening = server;
+                Thread.ofPlatform().daemon().name("silent-server").start(() -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket accepted = listening.accept();
+                            Thread.ofVirtual().start(() -> {
+                                try (accepted) {
+                                    Thread.sleep(HOLD);
+                                } catch (IOException | InterruptedException e) {
+                                    // closing is all that is left to do
+                                }
+                            });
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                });
+            }
+            return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+        }
     }
 }

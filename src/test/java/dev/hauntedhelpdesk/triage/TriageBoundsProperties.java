@@ -160,6 +160,29 @@ class TriageBoundsProperties {
         assertTrue(took.compareTo(STEP_TIMEOUT.plus(SLACK)) <= 0, took::toString);
     }
 
+    @Property(tries = 2)
+    void aStepBlockedInASocketReadWithoutTimeout_doesNotHoldTheRunPastItsBound(@ForAll boolean unused) {
+        long started = System.nanoTime();
+        WorkflowResult result = run(new ScriptedEngine(ScriptedEngine.Behaviour.ANSWER,
+                List.of(ScriptedEngine.Behaviour.BLOCKING_READ)), new TriageBounds(3, EXECUTION_TIMEOUT, STEP_TIMEOUT, 2));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals("timeout", result.terminatedBy(), result::toString);
+        assertTrue(took.compareTo(STEP_TIMEOUT.plus(SLACK)) <= 0, took::toString);
+    }
+
+    @Property(tries = 2)
+    void aStepWaitingUninterruptiblyOnABlockedSocketRead_doesNotHoldTheRunPastItsBound(@ForAll boolean unused) {
+        long started = System.nanoTime();
+        WorkflowResult result = run(new ScriptedEngine(ScriptedEngine.Behaviour.ANSWER,
+                List.of(ScriptedEngine.Behaviour.BLOCKING_READ_JOINED)),
+                new TriageBounds(3, EXECUTION_TIMEOUT, STEP_TIMEOUT, 2));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals("timeout", result.terminatedBy(), result::toString);
+        assertTrue(took.compareTo(STEP_TIMEOUT.plus(SLACK)) <= 0, took::toString);
+    }
+
     @Property(tries = 3)
     void unavailable_engine_escalatesWithTheReason(@ForAll boolean unused) {
         WorkflowResult result = run(new ScriptedEngine(ScriptedEngine.Behaviour.ANSWER,
