@@ -26,6 +26,7 @@ public enum ProblemType {
     MALFORMED_MULTIPART(400, "malformed-multipart", "Malformed multipart body"),
     UPLOAD_MISSING(409, "upload-missing", "Nothing was uploaded"),
     TOO_MANY_FILES(413, "too-many-files", "Too many files"),
+    OUTCOME_UNKNOWN(503, "outcome-unknown", "Outcome unknown"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     DIRECT_UPLOAD_UNAVAILABLE(501, "direct-upload-unavailable", "Direct upload unavailable"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
