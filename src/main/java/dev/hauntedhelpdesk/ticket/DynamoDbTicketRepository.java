@@ -82,7 +82,8 @@ class DynamoDbTicketRepository implements TicketRepository {
             return new Created(ticket, false);
         } catch (TransactionCanceledException e) {
             if (!keyAlreadyUsed(e)) {
-                throw new StoreUnavailableException(e);
+                // Cancelled (a conflict, say): nothing of this attempt, but an earlier one may have landed.
+                return settle(ticket, e);
             }
             return replay(ticket, claim, e);
         } catch (SdkException e) {
