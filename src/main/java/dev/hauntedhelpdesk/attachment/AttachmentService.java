@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.attachment;
 
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
+import dev.hauntedhelpdesk.dynamodb.WriteOutcomeUnknownException;
 import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.ticket.Attachment;
 import dev.hauntedhelpdesk.ticket.FieldError;
@@ -9,6 +10,7 @@ import dev.hauntedhelpdesk.ticket.NewTicket;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
 import dev.hauntedhelpdesk.ticket.TicketService;
+import dev.hauntedhelpdesk.ticket.TooManyAttachmentsException;
 import dev.hauntedhelpdesk.ticket.Timestamps;
 import dev.hauntedhelpdesk.ticket.WorkflowEntry;
 import io.micronaut.http.HttpHeaders;
@@ -41,8 +43,7 @@ import java.util.UUID;
 public class AttachmentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentService.class);
-    /** A ticket item must stay far below DynamoDB's 400 KB; each attachment adds ~200 bytes. */
-    static final int MAX_ATTACHMENTS_PER_TICKET = 100;
+    static final int MAX_ATTACHMENTS_PER_TICKET = TicketRepository.MAX_ATTACHMENTS;
     static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
     /**
      * Long enough for a client to follow the redirect, short enough that a leaked link (logs,
@@ -135,7 +136,7 @@ public class AttachmentService {
             }
             return created;
         } catch (RuntimeException e) {
-            deleteQuietly(accepted);
+            discard(accepted, e);
             throw e;
         }
     }
@@ -152,7 +153,7 @@ public class AttachmentService {
         try {
             return append(ticket.ticketId(), accepted.stream().map(Accepted::attachment).toList(), caller);
         } catch (RuntimeException e) {
-            deleteQuietly(accepted);
+            discard(accepted, e);
             throw e;
         }
     }
@@ -231,7 +232,7 @@ public class AttachmentService {
         try {
             return append(ticket.ticketId(), List.of(accepted.attachment()), caller);
         } catch (RuntimeException e) {
-            deleteQuietly(List.of(accepted));
+            discard(List.of(accepted), e);
             throw e;
         }
     }
@@ -283,9 +284,10 @@ public class AttachmentService {
         return sb.toString();
     }
 
+    /** Refuses early, before any byte is stored; the append's own condition has the last word. */
     private void checkRoom(Ticket ticket, int adding) {
         if (ticket.attachments().size() + adding > MAX_ATTACHMENTS_PER_TICKET) {
-            throw new TooManyFilesException("A ticket holds at most " + MAX_ATTACHMENTS_PER_TICKET + " attachments");
+            throw new TooManyAttachmentsException(MAX_ATTACHMENTS_PER_TICKET);
         }
     }
 
@@ -311,6 +313,13 @@ public class AttachmentService {
         } catch (RuntimeException e) {
             deleteQuietly(stored);
             throw e;
+        }
+    }
+
+    /** The files of a failed request go, unless the ticket may hold them after all (outcome unknown). */
+    private void discard(List<Accepted> accepted, RuntimeException failure) {
+        if (!(failure instanceof WriteOutcomeUnknownException)) {
+            deleteQuietly(accepted);
         }
     }
 

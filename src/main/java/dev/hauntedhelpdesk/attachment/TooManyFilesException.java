@@ -3,7 +3,7 @@ package dev.hauntedhelpdesk.attachment;
 import dev.hauntedhelpdesk.web.ProblemException;
 import dev.hauntedhelpdesk.web.ProblemType;
 
-/** A request carried more files than MAX_FILES_PER_REQUEST, or a ticket would hold too many. */
+/** A request carried more files than MAX_FILES_PER_REQUEST (a full ticket is TooManyAttachmentsException). */
 final class TooManyFilesException extends ProblemException {
 
     TooManyFilesException(String detail) {

@@ -3,6 +3,8 @@ package dev.hauntedhelpdesk.dynamodb;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.time.Duration;
@@ -10,17 +12,27 @@ import java.time.Duration;
 /**
  * Bounds every DynamoDB call, so an unreachable table turns into a quick 503 and a DOWN readiness
  * instead of requests hanging on the SDK's default (unbounded) timeouts. The SDK's standard retry
- * policy stays in place within these bounds.
+ * mode (3 attempts, short backoff) replaces DynamoDB's legacy default of up to 9 attempts: that
+ * one's backoff alone can outlast the call's bound, and a call cut by its bound keeps no record
+ * of its attempts, so a refused connection could no longer be told from a lost answer (see
+ * {@link WriteFailures}).
  */
 @Singleton
 class DynamoDbClientTimeouts implements BeanCreatedEventListener<DynamoDbClientBuilder> {
 
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(6);
+
     @Override
     public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
         DynamoDbClientBuilder builder = event.getBean();
-        builder.overrideConfiguration(c -> c
-                .apiCallAttemptTimeout(Duration.ofSeconds(2))
-                .apiCallTimeout(Duration.ofSeconds(6)));
+        builder.overrideConfiguration(DynamoDbClientTimeouts::bound);
         return builder;
+    }
+
+    static ClientOverrideConfiguration.Builder bound(ClientOverrideConfiguration.Builder config) {
+        return config.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .retryStrategy(RetryMode.STANDARD);
     }
 }

@@ -4,7 +4,11 @@ import dev.hauntedhelpdesk.aws.AwsFailure;
 import dev.hauntedhelpdesk.web.ProblemException;
 import dev.hauntedhelpdesk.web.ProblemType;
 
-/** DynamoDB could not be reached or refused the call; nothing was written, retrying is safe. */
+/**
+ * DynamoDB could not be reached or refused the call; nothing was written, retrying is safe. Only
+ * for reads and for writes that certainly did not happen ({@link WriteFailures#nothingWritten});
+ * a write that may have happened is {@link WriteOutcomeUnknownException}.
+ */
 public final class StoreUnavailableException extends ProblemException {
 
     public StoreUnavailableException(Throwable cause) {

@@ -3,7 +3,8 @@ package dev.hauntedhelpdesk.ticket;
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.dynamodb.HelpdeskTable;
 import dev.hauntedhelpdesk.dynamodb.StoreFailures;
-import dev.hauntedhelpdesk.dynamodb.StoreUnavailableException;
+import dev.hauntedhelpdesk.dynamodb.WriteFailures;
+import dev.hauntedhelpdesk.dynamodb.WriteOutcomeUnknownException;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -51,18 +53,45 @@ class DynamoDbTicketRepository implements TicketRepository {
         this.table = settings.tableName();
     }
 
+    /**
+     * Stores the ticket under the id the service generated before the write, which is what lets
+     * an ambiguous outcome be settled: when an answer is lost (timeout, connection dropped after
+     * sending) the SDK retries, and a retry that finds the ticket already there found this call's
+     * own earlier attempt; when every attempt failed, a consistent read of that id says whether it
+     * was stored. Only when that cannot be known either does the create say so.
+     */
     @Override
     public Created create(Ticket ticket, IdempotencyClaim claim) {
         Put putTicket = Put.builder().tableName(table).item(TicketItems.toItem(ticket))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK))
                 .build();
-        if (claim == null) {
-            call(() -> dynamo.putItem(b -> b.tableName(table).item(putTicket.item())
-                    .conditionExpression(putTicket.conditionExpression())
-                    .expressionAttributeNames(putTicket.expressionAttributeNames())));
+        try {
+            if (claim == null) {
+                dynamo.putItem(b -> b.tableName(table).item(putTicket.item())
+                        .conditionExpression(putTicket.conditionExpression())
+                        .expressionAttributeNames(putTicket.expressionAttributeNames()));
+            } else {
+                dynamo.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().put(idempotencyRecord(ticket, claim)).build(),
+                        TransactWriteItem.builder().put(putTicket).build()));
+            }
             return new Created(ticket, false);
+        } catch (ConditionalCheckFailedException e) {
+            // The id is this call's own random UUID: only an earlier attempt of this call wrote it.
+            return new Created(ticket, false);
+        } catch (TransactionCanceledException e) {
+            if (!keyAlreadyUsed(e)) {
+                // Cancelled (a conflict, say): nothing of this attempt, but an earlier one may have landed.
+                return settle(ticket, e);
+            }
+            return replay(ticket, claim, e);
+        } catch (SdkException e) {
+            return settle(ticket, e);
         }
+    }
+
+    private Put idempotencyRecord(Ticket ticket, IdempotencyClaim claim) {
         long now = Instant.now().getEpochSecond();
         Map<String, AttributeValue> record = new HashMap<>(idempotencyKey(claim));
         record.put(TicketItems.TICKET_ID, AttributeValue.fromS(ticket.ticketId()));
@@ -70,30 +99,54 @@ class DynamoDbTicketRepository implements TicketRepository {
         record.put(FINGERPRINT, AttributeValue.fromS(claim.fingerprint()));
         record.put(HelpdeskTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(
                 Instant.ofEpochSecond(now).plus(IDEMPOTENCY_TTL_HOURS, ChronoUnit.HOURS).getEpochSecond())));
-        Put putRecord = Put.builder().tableName(table).item(record)
+        return Put.builder().tableName(table).item(record)
                 // An expired record that TTL has not swept yet no longer binds the key.
                 .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
                 .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#exp", HelpdeskTable.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now))))
                 .build();
+    }
+
+    /** The key is taken: by this very call's earlier attempt (then it is no replay), or by an earlier request. */
+    private Created replay(Ticket ticket, IdempotencyClaim claim, TransactionCanceledException cancelled) {
+        Map<String, AttributeValue> existing;
         try {
-            call(() -> dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(putRecord).build(),
-                    TransactWriteItem.builder().put(putTicket).build())));
-            return new Created(ticket, false);
-        } catch (TransactionCanceledException e) {
-            if (!keyAlreadyUsed(e)) {
-                throw new StoreUnavailableException(e);
-            }
+            existing = dynamo.getItem(b -> b.tableName(table).key(idempotencyKey(claim)).consistentRead(true)).item();
+        } catch (SdkException e) {
+            // Whose record it is stays unknown, so whether this call stored its ticket does too.
+            e.addSuppressed(cancelled);
+            throw WriteOutcomeUnknownException.ofCreate(ticket.ticketId(), e);
         }
-        Map<String, AttributeValue> existing = call(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(idempotencyKey(claim)).consistentRead(true))).item();
         if (existing == null || existing.isEmpty() || !claim.fingerprint().equals(existing.get(FINGERPRINT).s())) {
             throw new IdempotencyKeyReusedException();
         }
         String ticketId = existing.get(TicketItems.TICKET_ID).s();
+        if (ticketId.equals(ticket.ticketId())) {
+            return new Created(ticket, false);
+        }
         Ticket stored = find(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
         return new Created(stored, true);
+    }
+
+    /** Every attempt failed: a write that cannot have happened is retryable, else read what is there. */
+    private Created settle(Ticket ticket, SdkException failure) {
+        if (WriteFailures.nothingWritten(failure)) {
+            throw StoreFailures.of(failure);
+        }
+        Map<String, AttributeValue> item;
+        try {
+            item = dynamo.getItem(b -> b.tableName(table).key(TicketItems.key(ticket.ticketId()))
+                    .consistentRead(true)).item();
+        } catch (SdkException e) {
+            failure.addSuppressed(e);
+            throw WriteOutcomeUnknownException.ofCreate(ticket.ticketId(), failure);
+        }
+        if (item != null && !item.isEmpty()) {
+            return new Created(TicketItems.fromItem(item), false);
+        }
+        // Not there now, but a lost attempt may still be applied later: DynamoDB gives no way to
+        // withdraw it. The client's retry with the same key settles it either way.
+        throw WriteOutcomeUnknownException.ofCreate(ticket.ticketId(), failure);
     }
 
     private static boolean keyAlreadyUsed(TransactionCanceledException cancelled) {
@@ -122,7 +175,7 @@ class DynamoDbTicketRepository implements TicketRepository {
         requireWellFormed(ticket.ticketId());
         Ticket next = withVersion(ticket, expectedVersion + 1);
         try {
-            call(() -> dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(next))
+            write(ticket.ticketId(), () -> dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(next))
                     .conditionExpression("attribute_exists(#pk) AND #v = :expected")
                     .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#v", TicketItems.VERSION))
                     .expressionAttributeValues(Map.of(":expected",
@@ -131,6 +184,10 @@ class DynamoDbTicketRepository implements TicketRepository {
             return next;
         } catch (ConditionalCheckFailedException failed) {
             if (failed.hasItem() && !failed.item().isEmpty()) {
+                if (TicketItems.fromItem(failed.item()).equals(next)) {
+                    // An earlier attempt of this call stored it and its answer was lost.
+                    return next;
+                }
                 throw new VersionMismatchException(ticket.ticketId());
             }
             throw new TicketNotFoundException(ticket.ticketId());
@@ -142,13 +199,15 @@ class DynamoDbTicketRepository implements TicketRepository {
                                  String updatedAt) {
         requireWellFormed(ticketId);
         try {
-            Map<String, AttributeValue> item = call(() -> dynamo.updateItem(b -> b.tableName(table)
+            Map<String, AttributeValue> item = write(ticketId, () -> dynamo.updateItem(b -> b.tableName(table)
                     .key(TicketItems.key(ticketId))
                     // list_append never drops what a concurrent writer appended; the version bump
                     // makes a PATCH holding the old ETag fail instead of overwriting these.
                     .updateExpression("SET #att = list_append(if_not_exists(#att, :empty), :att), "
                             + "#log = list_append(if_not_exists(#log, :empty), :log), #upd = :upd ADD #v :one")
-                    .conditionExpression("attribute_exists(#pk)")
+                    // The cap is checked by the write itself: two appends that each read room for
+                    // their files cannot both pass it.
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#att) OR size(#att) <= :room)")
                     .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#att", TicketItems.ATTACHMENTS,
                             "#log", TicketItems.WORKFLOW_LOG, "#upd", TicketItems.UPDATED_AT,
                             "#v", TicketItems.VERSION))
@@ -157,12 +216,22 @@ class DynamoDbTicketRepository implements TicketRepository {
                             ":log", TicketItems.entries(entries),
                             ":empty", AttributeValue.fromL(List.of()),
                             ":upd", AttributeValue.fromS(updatedAt),
-                            ":one", AttributeValue.fromN("1")))
-                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)))
+                            ":one", AttributeValue.fromN("1"),
+                            ":room", AttributeValue.fromN(Integer.toString(MAX_ATTACHMENTS - attachments.size()))))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
                     .attributes();
             return TicketItems.fromItem(item);
-        } catch (ConditionalCheckFailedException e) {
-            throw new TicketNotFoundException(ticketId);
+        } catch (ConditionalCheckFailedException failed) {
+            if (!failed.hasItem() || failed.item().isEmpty()) {
+                throw new TicketNotFoundException(ticketId);
+            }
+            Ticket current = TicketItems.fromItem(failed.item());
+            if (current.attachments().stream().anyMatch(a -> a.attachmentId().equals(attachments.get(0).attachmentId()))) {
+                // An earlier attempt of this call appended them and its answer was lost.
+                return current;
+            }
+            throw new TooManyAttachmentsException(MAX_ATTACHMENTS);
         }
     }
 
@@ -183,7 +252,7 @@ class DynamoDbTicketRepository implements TicketRepository {
     public void delete(String ticketId) {
         requireWellFormed(ticketId);
         try {
-            call(() -> dynamo.deleteItem(b -> b.tableName(table).key(TicketItems.key(ticketId))
+            write(ticketId, () -> dynamo.deleteItem(b -> b.tableName(table).key(TicketItems.key(ticketId))
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK))));
         } catch (ConditionalCheckFailedException e) {
@@ -266,9 +335,28 @@ class DynamoDbTicketRepository implements TicketRepository {
     }
 
     /**
-     * Runs one SDK call. Failed conditions are answers, not outages, and pass through to the
-     * caller; any other SDK failure surfaces as the store being unavailable (503), or, when
-     * DynamoDB refused the request itself, as an internal error ({@link StoreFailures}).
+     * Runs one write to an existing ticket. Failed conditions are answers and pass through; a
+     * failure that proves nothing was written is the store being unavailable (503, retry), any
+     * other leaves the outcome unknown and says so.
+     */
+    private static <T> T write(String ticketId, Supplier<T> sdkCall) {
+        try {
+            return sdkCall.get();
+        } catch (ConditionalCheckFailedException | TransactionCanceledException e) {
+            throw e;
+        } catch (SdkException e) {
+            if (WriteFailures.nothingWritten(e)) {
+                throw StoreFailures.of(e);
+            }
+            throw WriteOutcomeUnknownException.ofChange(ticketId, e);
+        }
+    }
+
+    /**
+     * Runs one read (or a write that cannot have happened). Failed conditions are answers, not
+     * outages, and pass through to the caller; any other SDK failure surfaces as the store being
+     * unavailable (503), or, when DynamoDB refused the request itself, as an internal error
+     * ({@link StoreFailures}).
      */
     private static <T> T call(Supplier<T> sdkCall) {
         try {

@@ -5,6 +5,9 @@ import java.util.Optional;
 /** Where tickets live. The production adapter is {@link DynamoDbTicketRepository}. */
 public interface TicketRepository {
 
+    /** A ticket item must stay far below DynamoDB's 400 KB; each attachment adds ~200 bytes. */
+    int MAX_ATTACHMENTS = 100;
+
     /**
      * Stores a new ticket. With an idempotency claim, a second call with the same requester and
      * key returns the ticket the first call stored (replayed) instead of storing another, and a
@@ -23,7 +26,9 @@ public interface TicketRepository {
     /**
      * Appends attachments and their workflow log lines to a stored ticket in one conditional
      * update (whatever else changed meanwhile is kept) and bumps its version; returns the ticket
-     * as stored, or throws {@link TicketNotFoundException} when there is none.
+     * as stored, or throws {@link TicketNotFoundException} when there is none and
+     * {@link TooManyAttachmentsException} when the ticket would then hold more than
+     * {@link #MAX_ATTACHMENTS}, checked in the same write so concurrent appends cannot pass it.
      */
     Ticket addAttachments(String ticketId, java.util.List<Attachment> attachments,
                           java.util.List<WorkflowEntry> entries, String updatedAt);

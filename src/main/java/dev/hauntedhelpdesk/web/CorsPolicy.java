@@ -25,10 +25,10 @@ public final class CorsPolicy {
     /**
      * Response headers beyond the safelisted ones that a script needs: the version for
      * {@code If-Match}, where a new ticket lives, the correlation id to quote, whether a create was
-     * replayed, and a download's file name.
+     * replayed, a download's file name, and when to retry.
      */
     public static final List<String> EXPOSED_HEADERS = List.of("Content-Disposition", "ETag", "Idempotent-Replayed",
-            "Location", "Preference-Applied", "X-Correlation-ID");
+            "Location", "Preference-Applied", "Retry-After", "X-Correlation-ID");
 
     /** How long a browser may reuse a preflight answer. */
     public static final Duration MAX_AGE = Duration.ofMinutes(10);

@@ -18,7 +18,13 @@ public record Problem(
         String detail,
         String instance,
         @JsonProperty("correlation_id") String correlationId,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @JsonProperty("ticket_id") String ticketId) {
 
     public static final String CONTENT_TYPE = "application/problem+json";
+
+    public Problem(URI type, String title, int status, String detail, String instance, String correlationId,
+                   List<FieldError> errors) {
+        this(type, title, status, detail, instance, correlationId, errors, null);
+    }
 }

@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.web;
 import dev.hauntedhelpdesk.ticket.FieldError;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of the service's own errors: each subclass stands for one meaning and carries its
@@ -32,5 +33,15 @@ public abstract class ProblemException extends RuntimeException {
     /** Field-level errors, for validation problems. */
     public List<FieldError> errors() {
         return List.of();
+    }
+
+    /** The ticket this problem is about when the client cannot know its id yet (a create), else null. */
+    public String ticketId() {
+        return null;
+    }
+
+    /** Response headers that belong to this problem, such as {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

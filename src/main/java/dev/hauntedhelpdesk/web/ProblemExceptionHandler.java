@@ -2,6 +2,7 @@ package dev.hauntedhelpdesk.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,6 +24,9 @@ class ProblemExceptionHandler implements ExceptionHandler<ProblemException, Http
             LOG.warn("{} {} answered {} {}: {}", request.getMethodName(), request.getPath(),
                     exception.type().status(), exception.type().uri(), exception.logDetail());
         }
-        return Problems.response(request, exception.type(), exception.getMessage(), exception.errors());
+        MutableHttpResponse<Problem> response = Problems.response(request, exception.type(), exception.getMessage(),
+                exception.errors(), exception.ticketId());
+        exception.headers().forEach(response::header);
+        return response;
     }
 }

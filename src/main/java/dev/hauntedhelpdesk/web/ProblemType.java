@@ -28,6 +28,7 @@ public enum ProblemType {
     TOO_MANY_FILES(413, "too-many-files", "Too many files"),
     URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     REQUEST_HEADER_FIELDS_TOO_LARGE(431, "request-header-fields-too-large", "Request header fields too large"),
+    OUTCOME_UNKNOWN(503, "outcome-unknown", "Outcome unknown"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     DIRECT_UPLOAD_UNAVAILABLE(501, "direct-upload-unavailable", "Direct upload unavailable"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");

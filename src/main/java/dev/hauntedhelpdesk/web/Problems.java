@@ -17,8 +17,13 @@ final class Problems {
 
     static MutableHttpResponse<Problem> response(HttpRequest<?> request, ProblemType type, String detail,
                                                  List<FieldError> errors) {
+        return response(request, type, detail, errors, null);
+    }
+
+    static MutableHttpResponse<Problem> response(HttpRequest<?> request, ProblemType type, String detail,
+                                                 List<FieldError> errors, String ticketId) {
         Problem body = new Problem(type.uri(), type.title(), type.status(), detail, request.getPath(),
-                CorrelationId.of(request).orElse(null), errors);
+                CorrelationId.of(request).orElse(null), errors, ticketId);
         return HttpResponse.<Problem>status(HttpStatus.valueOf(type.status()))
                 .contentType(Problem.CONTENT_TYPE)
                 .body(body);
