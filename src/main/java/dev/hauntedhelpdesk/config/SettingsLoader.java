@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,6 +34,7 @@ final class SettingsLoader {
 
     private final PropertyResolver properties;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> variablesRead = new TreeSet<>();
 
     SettingsLoader(PropertyResolver properties) {
         this.properties = properties;
@@ -43,7 +46,7 @@ final class SettingsLoader {
         boolean createTable = bool("create-table", "DYNAMODB_CREATE_TABLE");
         String apiHost = required("api-host", "API_HOST", "the address to bind, such as 0.0.0.0");
         int apiPort = integer("api-port", "API_PORT", 1, 65535);
-        List<String> corsOrigins = list("cors-origins");
+        List<String> corsOrigins = list("cors-origins", "CORS_ORIGINS");
         for (String origin : corsOrigins) {
             if (!ORIGIN.matcher(origin).matches()) {
                 problems.add("CORS_ORIGINS: expected comma-separated origins such as https://app.example.com, got '"
@@ -61,18 +64,18 @@ final class SettingsLoader {
 
         String poolId = matching("cognito.user-pool-id", "COGNITO_USER_POOL_ID", POOL_ID,
                 "a Cognito user pool id such as us-east-1_AbC123");
-        String cognitoRegion = raw("cognito.region").orElse("");
+        String cognitoRegion = raw("cognito.region", "COGNITO_REGION").orElse("");
         if (cognitoRegion.isBlank()) {
             cognitoRegion = poolId != null && poolId.contains("_") ? poolId.substring(0, poolId.indexOf('_')) : region;
         } else if (!REGION.matcher(cognitoRegion).matches()) {
             problems.add("COGNITO_REGION: expected an AWS region such as us-east-1, got '" + cognitoRegion + "'");
         }
-        List<String> clientIds = list("cognito.client-ids");
+        List<String> clientIds = list("cognito.client-ids", "COGNITO_APP_CLIENT_IDS");
         if (clientIds.isEmpty()) {
             problems.add("COGNITO_APP_CLIENT_IDS: required, the comma-separated app client ids whose tokens are accepted");
         }
         URI jwksUrl = null;
-        String jwks = raw("cognito.jwks-url").orElse("");
+        String jwks = raw("cognito.jwks-url", "COGNITO_JWKS_URL").orElse("");
         if (jwks.isBlank()) {
             if (poolId != null && cognitoRegion != null) {
                 jwksUrl = URI.create("https://cognito-idp." + cognitoRegion + ".amazonaws.com/" + poolId
@@ -105,7 +108,7 @@ final class SettingsLoader {
         int stepSeconds = integer("triage.step-timeout", "TRIAGE_STEP_TIMEOUT", 1, 300);
         int window = integer("triage.repetition-window", "TRIAGE_REPETITION_WINDOW", 2, 10);
         boolean onCreate = bool("triage.on-create", "TRIAGE_ON_CREATE", "true");
-        String queue = raw("triage.queue-url").orElse("");
+        String queue = raw("triage.queue-url", "TRIAGE_QUEUE_URL").orElse("");
         String queueUrl = null;
         if (!queue.isEmpty()) {
             URI uri = parse(queue, "TRIAGE_QUEUE_URL", "an SQS queue URL such as "
@@ -115,7 +118,7 @@ final class SettingsLoader {
         int workers = integer("triage.workers", "TRIAGE_WORKERS", 1, 64);
         int capacity = integer("triage.queue-capacity", "TRIAGE_QUEUE_CAPACITY", 1, 10000);
         int leaseSeconds = timeoutSeconds + LEASE_GRACE_SECONDS;
-        if (!raw("triage.lease").orElse("").isEmpty()) {
+        if (!raw("triage.lease", "TRIAGE_LEASE").orElse("").isEmpty()) {
             leaseSeconds = integer("triage.lease", "TRIAGE_LEASE", 2, 3600);
             if (leaseSeconds <= timeoutSeconds) {
                 problems.add("TRIAGE_LEASE: expected more seconds than EXECUTION_TIMEOUT (" + timeoutSeconds
@@ -129,7 +132,7 @@ final class SettingsLoader {
     private HelpdeskSettings.Attachments attachments() {
         HelpdeskSettings.AttachmentStore store = choice("attachment-store", "ATTACHMENT_STORE",
                 HelpdeskSettings.AttachmentStore.class, HelpdeskSettings.AttachmentStore.FILESYSTEM);
-        String bucket = raw("attachment-bucket").orElse("");
+        String bucket = raw("attachment-bucket", "ATTACHMENT_BUCKET").orElse("");
         if (store == HelpdeskSettings.AttachmentStore.S3 && !S3_BUCKET.matcher(bucket).matches()) {
             problems.add("ATTACHMENT_BUCKET: required with ATTACHMENT_STORE=s3, an S3 bucket name such as "
                     + "helpdesk-attachments, got '" + bucket + "'");
@@ -139,12 +142,22 @@ final class SettingsLoader {
                 store == HelpdeskSettings.AttachmentStore.S3 ? bucket : null, maxFiles);
     }
 
-    private java.util.Optional<String> raw(String key) {
+    /**
+     * The environment variables this loader has read, by the names its messages give them (each
+     * {@code helpdesk.*} key is read under the variable application.yml maps it from); the
+     * configuration reference in src/README.md is checked against this.
+     */
+    Set<String> variablesRead() {
+        return Set.copyOf(variablesRead);
+    }
+
+    private java.util.Optional<String> raw(String key, String variable) {
+        variablesRead.add(variable);
         return properties.get("helpdesk." + key, String.class).map(String::trim);
     }
 
     private String required(String key, String variable, String expected) {
-        String value = raw(key).orElse("");
+        String value = raw(key, variable).orElse("");
         if (value.isEmpty()) {
             problems.add(variable + ": required, " + expected);
             return null;
@@ -175,7 +188,7 @@ final class SettingsLoader {
 
     /** One of an enum's constants, by lower-case name; invalid values are reported and fall back. */
     private <E extends Enum<E>> E choice(String key, String variable, Class<E> type, E fallback) {
-        String value = raw(key).orElse("");
+        String value = raw(key, variable).orElse("");
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(value)) {
                 return constant;
@@ -192,7 +205,7 @@ final class SettingsLoader {
     }
 
     private boolean bool(String key, String variable, String fallback) {
-        String value = raw(key).orElse(fallback);
+        String value = raw(key, variable).orElse(fallback);
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             problems.add(variable + ": expected true or false, got '" + value + "'");
         }
@@ -204,8 +217,8 @@ final class SettingsLoader {
         return value == null ? null : parse(value, variable, "a directory path", Path::of);
     }
 
-    private List<String> list(String key) {
-        return raw(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+    private List<String> list(String key, String variable) {
+        return raw(key, variable).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());
     }
 
