@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import java.util.List;
 
 /**
- * The single table's key design (README "DynamoDB table design"): generic {@code pk}/{@code sk}
+ * The single table's key design (src/README.md "DynamoDB table design"): generic {@code pk}/{@code sk}
  * keys and three sparse indexes for the ticket list access patterns. The same definition is
  * created by localstack/init and lambda/template.yaml.
  */

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Where a ticket is in its life, and the transitions allowed out of each state (the table in
- * README.md mirrors {@link #next()}).
+ * src/README.md mirrors {@link #next()}).
  */
 public enum TicketStatus {
     PENDING, PROCESSING, RESOLVED, ESCALATED, ERROR, CLOSED;

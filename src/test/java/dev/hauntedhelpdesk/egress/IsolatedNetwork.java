@@ -82,8 +82,8 @@ public final class IsolatedNetwork implements AutoCloseable {
     }
 
     /**
-     * The variables an operator sets to run the artifact against these back-ends: those the README
-     * names, AWS credentials, and nothing that switches lookups off.
+     * The variables an operator sets to run the artifact against these back-ends: those
+     * container/README.md names, AWS credentials, and nothing that switches lookups off.
      *
      * @return a mutable map
      */
