@@ -170,16 +170,42 @@ class DynamoDbTicketRepository implements TicketRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TicketItems.fromItem(item));
     }
 
+    /**
+     * An UpdateItem that sets every ticket attribute rather than a PutItem of the whole item, so
+     * the triage lease attributes, which are no part of the ticket, survive an edit made while a
+     * run holds the lease.
+     */
     @Override
     public Ticket update(Ticket ticket, long expectedVersion) {
         requireWellFormed(ticket.ticketId());
         Ticket next = withVersion(ticket, expectedVersion + 1);
+        Map<String, AttributeValue> item = TicketItems.toItem(next);
+        TicketItems.key(ticket.ticketId()).keySet().forEach(item::remove);
+        Map<String, String> names = new HashMap<>(Map.of("#pk", HelpdeskTable.PK, "#v", TicketItems.VERSION));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected",
+                AttributeValue.fromN(Long.toString(expectedVersion))));
+        List<String> sets = new ArrayList<>();
+        item.forEach((name, value) -> {
+            names.put("#a" + sets.size(), name);
+            values.put(":a" + sets.size(), value);
+            sets.add("#a" + sets.size() + " = :a" + sets.size());
+        });
+        List<String> removes = new ArrayList<>();
+        for (String optional : List.of(TicketItems.CATEGORY, TicketItems.ASSIGNEE, TicketItems.RESOLUTION)) {
+            if (!item.containsKey(optional)) {
+                names.put("#r" + removes.size(), optional);
+                removes.add("#r" + removes.size());
+            }
+        }
+        String expression = "SET " + String.join(", ", sets)
+                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         try {
-            write(ticket.ticketId(), () -> dynamo.putItem(b -> b.tableName(table).item(TicketItems.toItem(next))
+            write(ticket.ticketId(), () -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(TicketItems.key(ticket.ticketId()))
+                    .updateExpression(expression)
                     .conditionExpression("attribute_exists(#pk) AND #v = :expected")
-                    .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#v", TicketItems.VERSION))
-                    .expressionAttributeValues(Map.of(":expected",
-                            AttributeValue.fromN(Long.toString(expectedVersion))))
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
             return next;
         } catch (ConditionalCheckFailedException failed) {
@@ -191,6 +217,147 @@ class DynamoDbTicketRepository implements TicketRepository {
                 throw new VersionMismatchException(ticket.ticketId());
             }
             throw new TicketNotFoundException(ticket.ticketId());
+        }
+    }
+
+    @Override
+    public Optional<TriageState> findForTriage(String ticketId) {
+        if (!TicketIds.isWellFormed(ticketId)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(TicketItems.key(ticketId)).consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new TriageState(TicketItems.fromItem(item), TicketItems.lease(item)));
+    }
+
+    /** Names every claim and record expression uses. */
+    private static Map<String, String> leaseNames() {
+        return Map.of("#pk", HelpdeskTable.PK, "#st", HelpdeskTable.STATUS, "#run", TicketItems.TRIAGE_RUN_ID,
+                "#lease", TicketItems.LEASE_UNTIL, "#upd", TicketItems.UPDATED_AT,
+                "#log", TicketItems.WORKFLOW_LOG, "#v", TicketItems.VERSION);
+    }
+
+    @Override
+    public ClaimOutcome claimTriage(String ticketId, TriageClaim claim) {
+        if (!TicketIds.isWellFormed(ticketId)) {
+            return new Refused(Optional.empty());
+        }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":seen", AttributeValue.fromS(claim.seen().wire()),
+                ":processing", AttributeValue.fromS(TicketStatus.PROCESSING.wire()),
+                ":run", AttributeValue.fromS(claim.runId()),
+                ":until", AttributeValue.fromS(Timestamps.format(claim.leaseUntil())),
+                ":upd", AttributeValue.fromS(Timestamps.format(claim.now())),
+                ":log", TicketItems.entries(claim.entries()),
+                ":empty", AttributeValue.fromL(List.of()),
+                ":one", AttributeValue.fromN("1")));
+        String condition = "attribute_exists(#pk) AND #st = :seen";
+        if (claim.seen() == TicketStatus.PROCESSING) {
+            // Taking over from a run that can no longer be alive; an item claimed before leases
+            // were stored has its lease start in updated_at.
+            condition += " AND (#lease < :upd OR (attribute_not_exists(#lease) AND #upd < :stale))";
+            values.put(":stale", AttributeValue.fromS(Timestamps.format(claim.staleBefore())));
+        }
+        String expression = condition;
+        try {
+            Map<String, AttributeValue> item = write(ticketId, () -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(TicketItems.key(ticketId))
+                    .updateExpression("SET #st = :processing, #run = :run, #lease = :until, #upd = :upd, "
+                            + "#log = list_append(if_not_exists(#log, :empty), :log) ADD #v :one")
+                    .conditionExpression(expression)
+                    .expressionAttributeNames(leaseNames())
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                    .attributes();
+            return new Claimed(TicketItems.fromItem(item));
+        } catch (ConditionalCheckFailedException failed) {
+            if (!failed.hasItem() || failed.item().isEmpty()) {
+                return new Refused(Optional.empty());
+            }
+            TriageLease lease = TicketItems.lease(failed.item());
+            if (lease != null && claim.runId().equals(lease.runId())) {
+                // An earlier attempt of this call claimed it and its answer was lost.
+                return new Claimed(TicketItems.fromItem(failed.item()));
+            }
+            return new Refused(Optional.of(new TriageState(TicketItems.fromItem(failed.item()), lease)));
+        }
+    }
+
+    @Override
+    public RecordOutcome recordTriage(String ticketId, TriageRecord record) {
+        requireWellFormed(ticketId);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":processing", AttributeValue.fromS(TicketStatus.PROCESSING.wire()),
+                ":run", AttributeValue.fromS(record.runId()),
+                ":upd", AttributeValue.fromS(record.updatedAt()),
+                ":log", TicketItems.entries(record.entries()),
+                ":empty", AttributeValue.fromL(List.of()),
+                ":one", AttributeValue.fromN("1")));
+        Map<String, String> names = new HashMap<>(leaseNames());
+        List<String> sets = new ArrayList<>(List.of("#log = list_append(if_not_exists(#log, :empty), :log)",
+                "#upd = :upd"));
+        if (record.category() != null) {
+            names.put("#cat", TicketItems.CATEGORY);
+            values.put(":cat", AttributeValue.fromS(record.category()));
+            sets.add("#cat = if_not_exists(#cat, :cat)");
+        }
+        String owned = "attribute_exists(#pk) AND #run = :run AND attribute_exists(#lease)";
+        // The log-only write, for a ticket whose status was changed while the run held it.
+        List<String> logOnly = List.copyOf(sets);
+        names.put("#res", TicketItems.RESOLUTION);
+        values.put(":status", AttributeValue.fromS(record.status()));
+        sets.add("#st = :status");
+        String removeResolution = "";
+        if (record.resolution() != null) {
+            values.put(":res", AttributeValue.fromS(record.resolution()));
+            sets.add("#res = :res");
+        } else {
+            removeResolution = ", #res";
+        }
+        RecordOutcome outcome = recordWrite(ticketId, "SET " + String.join(", ", sets) + " REMOVE #lease"
+                + removeResolution + " ADD #v :one", owned + " AND #st = :processing", names, values);
+        if (outcome != null) {
+            return outcome;
+        }
+        names.remove("#res");
+        values.keySet().removeAll(List.of(":status", ":res", ":processing"));
+        outcome = recordWrite(ticketId, "SET " + String.join(", ", logOnly) + " REMOVE #lease ADD #v :one",
+                owned, names, values);
+        return outcome == null || outcome == RecordOutcome.RECORDED ? RecordOutcome.LOG_ONLY : outcome;
+    }
+
+    /**
+     * One write of a run's outcome; {@code null} when it did not apply because the status was
+     * changed from {@code processing} while this run still held the lease.
+     */
+    private RecordOutcome recordWrite(String ticketId, String update, String condition, Map<String, String> names,
+                                      Map<String, AttributeValue> values) {
+        Map<String, String> used = new HashMap<>(names);
+        used.keySet().removeIf(name -> !update.contains(name) && !condition.contains(name));
+        try {
+            write(ticketId, () -> dynamo.updateItem(b -> b.tableName(table).key(TicketItems.key(ticketId))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(used)
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return RecordOutcome.RECORDED;
+        } catch (ConditionalCheckFailedException failed) {
+            if (!failed.hasItem() || failed.item().isEmpty()) {
+                return RecordOutcome.TICKET_GONE;
+            }
+            String runId = values.get(":run").s();
+            if (!runId.equals(TicketItems.runId(failed.item()))) {
+                return RecordOutcome.LEASE_LOST;
+            }
+            if (TicketItems.lease(failed.item()) == null) {
+                // The run id stays after the lease is released: an earlier attempt of this call
+                // recorded and its answer was lost.
+                return RecordOutcome.RECORDED;
+            }
+            return null;
         }
     }
 
@@ -280,14 +447,38 @@ class DynamoDbTicketRepository implements TicketRepository {
             partitionAttribute = HelpdeskTable.ENTITY;
             partitionValue = TicketItems.ENTITY_TICKET;
         }
-        Map<String, String> names = new HashMap<>(Map.of("#p", partitionAttribute));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", AttributeValue.fromS(partitionValue)));
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        String filter = null;
         if (filterStatus) {
             names.put("#s", HelpdeskTable.STATUS);
             values.put(":s", AttributeValue.fromS(query.status().wire()));
+            filter = "#s = :s";
         }
-        Map<String, AttributeValue> startKey = query.after() == null ? null
-                : startKey(query.after(), partitionAttribute, partitionValue);
+        return query(index, partitionAttribute, partitionValue, filter, names, values, query.limit(), query.after());
+    }
+
+    @Override
+    public TicketPage expiredTriageLeases(Instant now, Instant staleBefore, int limit, PageCursor after) {
+        return query(HelpdeskTable.BY_STATUS, HelpdeskTable.STATUS, TicketStatus.PROCESSING.wire(),
+                "#lease < :now OR (attribute_not_exists(#lease) AND #upd < :stale)",
+                Map.of("#lease", TicketItems.LEASE_UNTIL, "#upd", TicketItems.UPDATED_AT),
+                Map.of(":now", AttributeValue.fromS(Timestamps.format(now)),
+                        ":stale", AttributeValue.fromS(Timestamps.format(staleBefore))),
+                limit, after);
+    }
+
+    /** One page of a Query on {@code index}, newest first, optionally filtered. */
+    private TicketPage query(String index, String partitionAttribute, String partitionValue, String filter,
+                             Map<String, String> filterNames, Map<String, AttributeValue> filterValues,
+                             int limit, PageCursor after) {
+        boolean filtered = filter != null;
+        Map<String, String> names = new HashMap<>(filterNames);
+        names.put("#p", partitionAttribute);
+        Map<String, AttributeValue> values = new HashMap<>(filterValues);
+        values.put(":p", AttributeValue.fromS(partitionValue));
+        Map<String, AttributeValue> startKey = after == null ? null
+                : startKey(after, partitionAttribute, partitionValue);
 
         List<Ticket> items = new ArrayList<>();
         for (int round = 0; round < MAX_QUERY_ROUNDS; round++) {
@@ -298,16 +489,16 @@ class DynamoDbTicketRepository implements TicketRepository {
                     .scanIndexForward(false)
                     // A filtered query drops items after reading them, so read generously; an
                     // unfiltered one reads just one more than it needs, to know if a next page exists.
-                    .limit(filterStatus ? FILTERED_READ : query.limit() - items.size() + 1)
+                    .limit(filtered ? FILTERED_READ : limit - items.size() + 1)
                     .exclusiveStartKey(startKey);
-            if (filterStatus) {
-                request.filterExpression("#s = :s");
+            if (filtered) {
+                request.filterExpression(filter);
             }
             QueryResponse response = call(() -> dynamo.query(request.build()));
             List<Map<String, AttributeValue>> page = response.items();
             for (int i = 0; i < page.size(); i++) {
                 items.add(TicketItems.fromItem(page.get(i)));
-                if (items.size() == query.limit()) {
+                if (items.size() == limit) {
                     boolean more = i < page.size() - 1 || response.hasLastEvaluatedKey()
                             && !response.lastEvaluatedKey().isEmpty();
                     return new TicketPage(items, more ? cursorAfter(items.get(items.size() - 1)) : null);

@@ -26,6 +26,10 @@ final class TicketItems {
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
     static final String VERSION = "version";
+    /** The run holding or last holding the triage lease; kept after the run so a lost answer can be told. */
+    static final String TRIAGE_RUN_ID = "triage_run_id";
+    /** When the triage lease ends (a timestamp as updated_at); removed when the run records. */
+    static final String LEASE_UNTIL = "lease_until";
 
     private TicketItems() {
     }
@@ -78,6 +82,16 @@ final class TicketItems {
                 str(item, CREATED_AT),
                 str(item, UPDATED_AT),
                 Long.parseLong(item.get(VERSION).n()));
+    }
+
+    /** The triage lease the item holds, or {@code null}. */
+    static TriageLease lease(Map<String, AttributeValue> item) {
+        String until = str(item, LEASE_UNTIL);
+        return until == null ? null : new TriageLease(str(item, TRIAGE_RUN_ID), java.time.Instant.parse(until));
+    }
+
+    static String runId(Map<String, AttributeValue> item) {
+        return str(item, TRIAGE_RUN_ID);
     }
 
     static AttributeValue attachments(List<Attachment> attachments) {

@@ -1,5 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where tickets live. The production adapter is {@link DynamoDbTicketRepository}. */
@@ -23,6 +25,34 @@ public interface TicketRepository {
      */
     Ticket update(Ticket ticket, long expectedVersion);
 
+    /** The ticket with the triage lease its item holds ({@code null} lease when none). */
+    Optional<TriageState> findForTriage(String ticketId);
+
+    /**
+     * Claims the ticket for a triage run in one conditional update: only while its status is still
+     * {@code claim.seen()}, and when that is {@code processing} only if the earlier run's lease has
+     * expired. Sets {@code processing}, the run id and the lease expiry, appends the log entries
+     * and bumps the version. Whatever else changed meanwhile is kept.
+     *
+     * @return the claimed ticket, or the refusal with the ticket as it stands (none when absent)
+     */
+    ClaimOutcome claimTriage(String ticketId, TriageClaim claim);
+
+    /**
+     * Writes a run's outcome in one conditional update, only while the item still holds this
+     * run's lease: the status and resolution (unless the status was changed from
+     * {@code processing} meanwhile, then only the log), the category if none was set, the log
+     * entries; releases the lease and bumps the version.
+     */
+    RecordOutcome recordTriage(String ticketId, TriageRecord record);
+
+    /**
+     * One page of {@code processing} tickets whose lease expired before {@code now} (an item
+     * claimed before leases were stored counts as expired when last updated before
+     * {@code staleBefore}). A Query on the status index, never a Scan.
+     */
+    TicketPage expiredTriageLeases(Instant now, Instant staleBefore, int limit, PageCursor after);
+
     /**
      * Appends attachments and their workflow log lines to a stored ticket in one conditional
      * update (whatever else changed meanwhile is kept) and bumps its version; returns the ticket
@@ -45,4 +75,41 @@ public interface TicketRepository {
     /** The stored ticket, and whether it came from an earlier call with the same key. */
     record Created(Ticket ticket, boolean replayed) {
     }
+
+    /** A ticket and the triage lease on its item, {@code null} when it holds none. */
+    record TriageState(Ticket ticket, TriageLease lease) {
+    }
+
+    /**
+     * A triage run's claim: the status the run saw (the claim holds only while it is unchanged),
+     * the lease it takes, the log entries it appends. {@code staleBefore} is when an item claimed
+     * before leases were stored counts as abandoned (its {@code updated_at} is the lease start).
+     */
+    record TriageClaim(String runId, TicketStatus seen, Instant now, Instant leaseUntil, Instant staleBefore,
+                       List<WorkflowEntry> entries) {
+        public TriageClaim {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** What a claim did: claimed the ticket, or found it otherwise (absent when deleted). */
+    sealed interface ClaimOutcome {
+    }
+
+    record Claimed(Ticket ticket) implements ClaimOutcome {
+    }
+
+    record Refused(Optional<TriageState> current) implements ClaimOutcome {
+    }
+
+    /** A run's outcome; {@code category} is kept only where the ticket has none. */
+    record TriageRecord(String runId, String status, String resolution, String category,
+                        List<WorkflowEntry> entries, String updatedAt) {
+        public TriageRecord {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** What recording did: wrote it all, only the log (status changed meanwhile), or nothing. */
+    enum RecordOutcome { RECORDED, LOG_ONLY, LEASE_LOST, TICKET_GONE }
 }

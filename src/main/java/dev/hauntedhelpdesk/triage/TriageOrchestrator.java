@@ -109,22 +109,40 @@ public class TriageOrchestrator {
             }
         }
 
+        /** The fixed route, one named step after another (see the class comment). */
         private WorkflowResult route(ExecutorService steps) throws Stop {
+            classify(steps);
+            Recall recall = recall(steps);
+            AgentReply.Answer answer = consultSpecialists(steps, recall.memories());
+            storeMemory(steps, answer, recall.embedding());
+            String summary = summarize(steps, answer);
+            return result(answer.response(), answer.resolved() ? "resolved" : "escalated", summary,
+                    TerminatedBy.COMPLETED);
+        }
+
+        /** The requester's category stands; otherwise the engine classifies, within bounds. */
+        private void classify(ExecutorService steps) throws Stop {
             sequence.add(Agent.CLASSIFIER.wire());
             if (context.category() != null) {
                 category = context.category();
                 confidence = 1.0;
                 turn(Agent.CLASSIFIER, "category " + category + " given by the requester");
-            } else {
-                Classification c = step(steps, () -> engine.classify(context, tokens));
-                if (c == null || !Agent.isCategory(c.category()) || !(c.confidence() >= 0 && c.confidence() <= 1)) {
-                    throw garbage("classification " + c);
-                }
-                category = c.category();
-                confidence = c.confidence();
-                turn(Agent.CLASSIFIER, String.format("category %s, confidence %.2f", category, confidence));
+                return;
             }
+            Classification c = step(steps, () -> engine.classify(context, tokens));
+            if (c == null || !Agent.isCategory(c.category()) || !(c.confidence() >= 0 && c.confidence() <= 1)) {
+                throw garbage("classification " + c);
+            }
+            category = c.category();
+            confidence = c.confidence();
+            turn(Agent.CLASSIFIER, String.format("category %s, confidence %.2f", category, confidence));
+        }
 
+        /** The ticket's embedding (null when the engine has none) and the similar resolved tickets. */
+        private record Recall(float[] embedding, List<RecalledMemory> memories) {
+        }
+
+        private Recall recall(ExecutorService steps) throws Stop {
             sequence.add(Agent.MEMORY.wire());
             float[] embedding = step(steps, () -> engine.embed(context.text()).orElse(null));
             List<RecalledMemory> recalled = step(steps, () -> memory.recall(category, context.text(), embedding,
@@ -132,11 +150,18 @@ public class TriageOrchestrator {
             turn(Agent.MEMORY, recalled.isEmpty() ? "no similar resolved tickets"
                     : "recalled " + recalled.size() + " similar resolved tickets: " + recalled.stream()
                     .map(r -> String.format("%s (%.2f)", r.memory().ticketId(), r.similarity())).toList());
+            return new Recall(embedding, recalled);
+        }
 
+        /**
+         * The category's specialist first; each may answer or hand off, and a handoff is granted
+         * unless it exceeds {@code maxHandoffs} or returns within the repetition window.
+         */
+        private AgentReply.Answer consultSpecialists(ExecutorService steps, List<RecalledMemory> recalled)
+                throws Stop {
             Agent current = Agent.specialistFor(category);
             List<Agent> visited = new ArrayList<>();
             int handoffs = 0;
-            AgentReply.Answer answer;
             while (true) {
                 sequence.add(current.wire());
                 visited.add(current);
@@ -151,54 +176,63 @@ public class TriageOrchestrator {
                     if (a.response() == null || a.response().isBlank()) {
                         throw garbage("empty answer from " + current.wire());
                     }
-                    answer = a;
                     turn(current, a.response());
-                    break;
+                    return a;
                 }
-                if (!(reply instanceof AgentReply.Handoff handoff)) {
-                    throw garbage("no reply from " + current.wire());
-                }
-                Optional<Agent> target = Agent.specialist(handoff.to());
-                if (target.isEmpty()) {
-                    throw garbage(current.wire() + " handed off to unknown agent '" + handoff.to() + "'");
-                }
-                turn(current, "hand off to " + target.get().wire() + ": " + handoff.reason());
-                if (handoffs >= bounds.maxHandoffs()) {
-                    throw new Stop(TerminatedBy.MAX_HANDOFFS, "escalated", "the specialists handed the ticket on "
-                            + handoffs + " times without an answer (limit " + bounds.maxHandoffs() + ")");
-                }
-                List<Agent> recent = visited.subList(Math.max(0, visited.size() - bounds.repetitionWindow()),
-                        visited.size());
-                if (recent.contains(target.get())) {
-                    throw new Stop(TerminatedBy.LOOP_DETECTED, "escalated", "the specialists passed the ticket back "
-                            + "and forth (" + current.wire() + " -> " + target.get().wire() + ")");
-                }
+                Agent target = handoffTarget(current, reply, visited, handoffs);
                 handoffs++;
-                current = target.get();
+                current = target;
             }
+        }
 
+        /** The specialist a handoff goes to, or the stop that refuses it. */
+        private Agent handoffTarget(Agent current, AgentReply reply, List<Agent> visited, int handoffs)
+                throws Stop {
+            if (!(reply instanceof AgentReply.Handoff handoff)) {
+                throw garbage("no reply from " + current.wire());
+            }
+            Optional<Agent> target = Agent.specialist(handoff.to());
+            if (target.isEmpty()) {
+                throw garbage(current.wire() + " handed off to unknown agent '" + handoff.to() + "'");
+            }
+            turn(current, "hand off to " + target.get().wire() + ": " + handoff.reason());
+            if (handoffs >= bounds.maxHandoffs()) {
+                throw new Stop(TerminatedBy.MAX_HANDOFFS, "escalated", "the specialists handed the ticket on "
+                        + handoffs + " times without an answer (limit " + bounds.maxHandoffs() + ")");
+            }
+            List<Agent> recent = visited.subList(Math.max(0, visited.size() - bounds.repetitionWindow()),
+                    visited.size());
+            if (recent.contains(target.get())) {
+                throw new Stop(TerminatedBy.LOOP_DETECTED, "escalated", "the specialists passed the ticket back "
+                        + "and forth (" + current.wire() + " -> " + target.get().wire() + ")");
+            }
+            return target.get();
+        }
+
+        /** A resolved answer becomes a memory for future tickets; an unresolved one does not. */
+        private void storeMemory(ExecutorService steps, AgentReply.Answer answer, float[] embedding) throws Stop {
             sequence.add(Agent.MEMORY.wire());
-            if (answer.resolved()) {
-                Memory learned = new Memory(context.ticketId(), category, context.text(), answer.response(),
-                        Keywords.of(context.text()), embedding, Instant.now(clock).toString());
-                step(steps, () -> {
-                    memory.remember(learned);
-                    return null;
-                });
-                turn(Agent.MEMORY, "stored the resolution for future tickets");
-            } else {
+            if (!answer.resolved()) {
                 turn(Agent.MEMORY, "nothing stored: not resolved");
+                return;
             }
+            Memory learned = new Memory(context.ticketId(), category, context.text(), answer.response(),
+                    Keywords.of(context.text()), embedding, Instant.now(clock).toString());
+            step(steps, () -> {
+                memory.remember(learned);
+                return null;
+            });
+            turn(Agent.MEMORY, "stored the resolution for future tickets");
+        }
 
+        private String summarize(ExecutorService steps, AgentReply.Answer answer) throws Stop {
             sequence.add(Agent.SUMMARIZER.wire());
-            AgentReply.Answer finalAnswer = answer;
-            String summary = step(steps, () -> engine.summarize(context, finalAnswer, tokens));
+            String summary = step(steps, () -> engine.summarize(context, answer, tokens));
             if (summary == null || summary.isBlank()) {
                 throw garbage("empty summary");
             }
             turn(Agent.SUMMARIZER, summary);
-            return result(answer.response(), answer.resolved() ? "resolved" : "escalated", summary,
-                    TerminatedBy.COMPLETED);
+            return summary;
         }
 
         private <T> T step(ExecutorService steps, Callable<T> call) throws Stop {

@@ -9,9 +9,13 @@ import dev.hauntedhelpdesk.ticket.TicketNotFoundException;
 import dev.hauntedhelpdesk.ticket.TicketPage;
 import dev.hauntedhelpdesk.ticket.TicketQuery;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
+import dev.hauntedhelpdesk.ticket.TicketRepository.ClaimOutcome;
+import dev.hauntedhelpdesk.ticket.TicketRepository.Claimed;
+import dev.hauntedhelpdesk.ticket.TicketRepository.TriageClaim;
+import dev.hauntedhelpdesk.ticket.TicketRepository.TriageRecord;
+import dev.hauntedhelpdesk.ticket.TicketRepository.TriageState;
 import dev.hauntedhelpdesk.ticket.TicketStatus;
 import dev.hauntedhelpdesk.ticket.Timestamps;
-import dev.hauntedhelpdesk.ticket.VersionMismatchException;
 import dev.hauntedhelpdesk.ticket.WorkflowEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +34,13 @@ import java.util.UUID;
  * run the team, write the outcome back ({@code resolved}, {@code escalated} or {@code error},
  * with {@code resolution} and the run's {@code workflow_log}), and reclaim what a crash left.
  *
- * <p>A claim is a lease: a conditional update to {@code processing} whose {@code updated_at} is
- * the lease start. It expires {@code TRIAGE_LEASE} later (by default {@code EXECUTION_TIMEOUT} +
- * 30 s), a point no live run can pass, so a ticket still
- * {@code processing} after that was abandoned
- * (a crashed JVM, a Lambda killed mid-run) and may be claimed again. Each claim logs a run id; a
- * run whose claim was taken over finds another run id in the log and discards its result.
+ * <p>A claim is a lease, kept on the ticket's item as attributes: one conditional update sets
+ * {@code processing}, the run id ({@code triage_run_id}) and the lease expiry ({@code lease_until},
+ * {@code TRIAGE_LEASE} later, by default {@code EXECUTION_TIMEOUT} + 30 s, a point no live run can
+ * pass), so a ticket still {@code processing} after that was abandoned (a crashed JVM, a Lambda
+ * killed mid-run) and may be claimed again. The run's outcome is one conditional update too, that
+ * applies only while the item still holds this run's id and lease, so a run whose claim was taken
+ * over writes nothing.
  */
 public class TriageService {
 
@@ -46,7 +52,6 @@ public class TriageService {
     static final String IMAGES_NOT_ANALYSED = "image_analysis_unavailable";
     private static final int MAX_LOGGED_TURNS = 40;
     private static final int MAX_DETAIL = 1000;
-    private static final int WRITE_ATTEMPTS = 5;
     private static final int SWEEP_PAGE = 50;
     private static final Logger LOG = LoggerFactory.getLogger(TriageService.class);
 
@@ -83,13 +88,10 @@ public class TriageService {
     public WorkflowResult process(String ticketId, Caller caller) {
         Ticket ticket = startable(ticketId, caller);
         String runId = UUID.randomUUID().toString();
-        Ticket claimed;
-        try {
-            claimed = claim(ticket, caller.username(), runId);
-        } catch (VersionMismatchException e) {
+        if (!(claim(ticket, caller.username(), runId) instanceof Claimed claimed)) {
             throw new TriageInProgressException(ticketId, "(changed while claiming; retry)");
         }
-        return runAndRecord(claimed, runId);
+        return runAndRecord(claimed.ticket(), runId);
     }
 
     /**
@@ -109,11 +111,12 @@ public class TriageService {
     }
 
     private Ticket startable(String ticketId, Caller caller) {
-        Ticket ticket = tickets.find(ticketId).filter(t -> t.visibleTo(caller))
+        TriageState state = tickets.findForTriage(ticketId).filter(t -> t.ticket().visibleTo(caller))
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));
+        Ticket ticket = state.ticket();
         TicketStatus status = ticket.statusValue();
-        if (status == TicketStatus.PROCESSING && !leaseExpired(ticket)) {
-            throw new TriageInProgressException(ticketId, leaseExpiry(ticket).toString());
+        if (status == TicketStatus.PROCESSING && !leaseExpired(state)) {
+            throw new TriageInProgressException(ticketId, leaseExpiry(state).toString());
         }
         if (status != TicketStatus.PROCESSING && !status.canMoveTo(TicketStatus.PROCESSING)) {
             throw new InvalidTransitionException(status, TicketStatus.PROCESSING);
@@ -133,13 +136,13 @@ public class TriageService {
      * the meantime is left to them.
      */
     public Outcome processQueued(String ticketId, boolean requested) {
-        Optional<Ticket> found = tickets.find(ticketId);
+        Optional<TriageState> found = tickets.findForTriage(ticketId);
         if (found.isEmpty()) {
             return Outcome.SKIPPED;
         }
-        Ticket ticket = found.get();
+        Ticket ticket = found.get().ticket();
         TicketStatus status = ticket.statusValue();
-        if (status == TicketStatus.PROCESSING && !leaseExpired(ticket)) {
+        if (status == TicketStatus.PROCESSING && !leaseExpired(found.get())) {
             return Outcome.BUSY;
         }
         boolean startable = status == TicketStatus.PENDING || status == TicketStatus.PROCESSING
@@ -148,13 +151,10 @@ public class TriageService {
             return Outcome.SKIPPED;
         }
         String runId = UUID.randomUUID().toString();
-        Ticket claimed;
-        try {
-            claimed = claim(ticket, "triage", runId);
-        } catch (VersionMismatchException | TicketNotFoundException e) {
+        if (!(claim(ticket, "triage", runId) instanceof Claimed claimed)) {
             return Outcome.BUSY;
         }
-        runAndRecord(claimed, runId);
+        runAndRecord(claimed.ticket(), runId);
         return Outcome.DONE;
     }
 
@@ -168,21 +168,27 @@ public class TriageService {
     public int reclaim(TriageDispatcher dispatcher, boolean includePending) {
         int handed = 0;
         Instant now = clock.instant();
-        List<TicketStatus> statuses = includePending ? List.of(TicketStatus.PROCESSING, TicketStatus.PENDING)
-                : List.of(TicketStatus.PROCESSING);
-        for (TicketStatus status : statuses) {
-            // Newest first: the stalest tickets sit on the last pages, so every page is read.
-            PageCursor after = null;
+        // Newest first: the stalest tickets sit on the last pages, so every page is read.
+        PageCursor after = null;
+        do {
+            TicketPage page = tickets.expiredTriageLeases(now, now.minus(lease), SWEEP_PAGE, after);
+            for (Ticket ticket : page.items()) {
+                if (dispatcher.dispatch(ticket.ticketId())) {
+                    handed++;
+                }
+            }
+            after = next(page);
+        } while (after != null);
+        if (includePending) {
             do {
-                TicketPage page = tickets.list(new TicketQuery(null, status, SWEEP_PAGE, after));
+                TicketPage page = tickets.list(new TicketQuery(null, TicketStatus.PENDING, SWEEP_PAGE, after));
                 for (Ticket ticket : page.items()) {
-                    boolean stale = status == TicketStatus.PROCESSING ? leaseExpired(ticket)
-                            : Instant.parse(ticket.updatedAt()).plus(DISPATCH_GRACE).isBefore(now);
+                    boolean stale = Instant.parse(ticket.updatedAt()).plus(DISPATCH_GRACE).isBefore(now);
                     if (stale && dispatcher.dispatch(ticket.ticketId())) {
                         handed++;
                     }
                 }
-                after = page.nextCursor() == null ? null : PageCursor.decode(page.nextCursor());
+                after = next(page);
             } while (after != null);
         }
         if (handed > 0) {
@@ -191,17 +197,25 @@ public class TriageService {
         return handed;
     }
 
-    boolean leaseExpired(Ticket ticket) {
-        return leaseExpiry(ticket).isBefore(clock.instant());
+    private static PageCursor next(TicketPage page) {
+        return page.nextCursor() == null ? null : PageCursor.decode(page.nextCursor());
     }
 
-    private Instant leaseExpiry(Ticket ticket) {
-        return Instant.parse(ticket.updatedAt()).plus(lease);
+    private boolean leaseExpired(TriageState state) {
+        return leaseExpiry(state).isBefore(clock.instant());
     }
 
-    private Ticket claim(Ticket ticket, String actor, String runId) {
-        String now = Timestamps.format(clock.instant());
-        List<WorkflowEntry> log = new ArrayList<>(ticket.workflowLog());
+    /** An item claimed before leases were stored has its lease start in {@code updated_at}. */
+    private Instant leaseExpiry(TriageState state) {
+        return state.lease() != null ? state.lease().until()
+                : Instant.parse(state.ticket().updatedAt()).plus(lease);
+    }
+
+    private ClaimOutcome claim(Ticket ticket, String actor, String runId) {
+        // Millisecond precision, as every timestamp on the item.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String now = Timestamps.format(at);
+        List<WorkflowEntry> log = new ArrayList<>();
         log.add(new WorkflowEntry(now, actor, STARTED, "run " + runId + " on " + orchestrator.engineName()
                 + (ticket.statusValue() == TicketStatus.PROCESSING ? " (lease of an earlier run expired)" : "")));
         long imageCount = ticket.attachments().stream().filter(a -> a.contentType().startsWith("image/")).count();
@@ -210,10 +224,8 @@ public class TriageService {
                     + orchestrator.engineName() + " engine cannot read images, so " + imageCount
                     + " attached image(s) were not analysed"));
         }
-        Ticket next = new Ticket(ticket.ticketId(), ticket.title(), ticket.description(), ticket.severity(),
-                ticket.category(), TicketStatus.PROCESSING.wire(), ticket.requester(), ticket.assignee(),
-                ticket.resolution(), log, ticket.attachments(), ticket.createdAt(), now, ticket.version());
-        return tickets.update(next, ticket.version());
+        return tickets.claimTriage(ticket.ticketId(), new TriageClaim(runId, ticket.statusValue(),
+                at, at.plus(lease), at.minus(lease), log));
     }
 
     private WorkflowResult runAndRecord(Ticket claimed, String runId) {
@@ -235,59 +247,33 @@ public class TriageService {
                     TerminatedBy.ERROR.wire(), List.of(), null, null, orchestrator.engineName(),
                     new TokenUsage(0, 0, 0));
         }
-        record(claimed.ticketId(), runId, result);
+        record(claimed, runId, result);
         LOG.info("Triage of {} ended: terminated_by={} status={} handoffs={} execution_time={}s tokens={}",
                 claimed.ticketId(), result.terminatedBy(), result.status(), result.handoffSequence(),
                 result.executionTime(), result.tokenUsage());
         return result;
     }
 
-    private void record(String ticketId, String runId, WorkflowResult result) {
-        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-            Optional<Ticket> found = tickets.find(ticketId);
-            if (found.isEmpty()) {
-                return; // deleted while it was being triaged
-            }
-            Ticket current = found.get();
-            if (!ownsClaim(current, runId)) {
-                LOG.warn("Triage run {} of {} lost its claim; result discarded", runId, ticketId);
-                return;
-            }
-            String now = Timestamps.format(clock.instant());
-            List<WorkflowEntry> log = new ArrayList<>(current.workflowLog());
-            List<Turn> turns = result.conversationHistory();
-            for (Turn turn : turns.subList(0, Math.min(turns.size(), MAX_LOGGED_TURNS))) {
-                log.add(new WorkflowEntry(now, "triage:" + turn.agent(), TURN, clip(turn.content())));
-            }
-            log.add(new WorkflowEntry(now, "triage", FINISHED, clip("terminated_by=" + result.terminatedBy()
-                    + "; status=" + result.status() + "; handoffs=" + result.handoffSequence()
-                    + "; execution_time=" + result.executionTime() + "s; summary=" + result.summary())));
-            boolean stillOurs = current.statusValue() == TicketStatus.PROCESSING;
-            Ticket next = new Ticket(current.ticketId(), current.title(), current.description(), current.severity(),
-                    current.category() != null ? current.category() : result.predictedCategory(),
-                    stillOurs ? result.status() : current.status(), current.requester(), current.assignee(),
-                    stillOurs ? clip(result.finalResponse()) : current.resolution(), log, current.attachments(),
-                    current.createdAt(), now, current.version());
-            try {
-                tickets.update(next, current.version());
-                return;
-            } catch (VersionMismatchException e) {
-                LOG.debug("Ticket {} changed while recording triage; retrying", ticketId);
+    private void record(Ticket claimed, String runId, WorkflowResult result) {
+        String now = Timestamps.format(clock.instant());
+        List<WorkflowEntry> log = new ArrayList<>();
+        List<Turn> turns = result.conversationHistory();
+        for (Turn turn : turns.subList(0, Math.min(turns.size(), MAX_LOGGED_TURNS))) {
+            log.add(new WorkflowEntry(now, "triage:" + turn.agent(), TURN, clip(turn.content())));
+        }
+        log.add(new WorkflowEntry(now, "triage", FINISHED, clip("terminated_by=" + result.terminatedBy()
+                + "; status=" + result.status() + "; handoffs=" + result.handoffSequence()
+                + "; execution_time=" + result.executionTime() + "s; summary=" + result.summary())));
+        switch (tickets.recordTriage(claimed.ticketId(), new TriageRecord(runId, result.status(),
+                clip(result.finalResponse()), result.predictedCategory(), log, now))) {
+            case LEASE_LOST -> LOG.warn("Triage run {} of {} lost its claim; result discarded", runId,
+                    claimed.ticketId());
+            case LOG_ONLY -> LOG.info("Ticket {} changed status during triage; only the run's log was kept",
+                    claimed.ticketId());
+            case RECORDED, TICKET_GONE -> {
+                // written, or deleted while it was being triaged
             }
         }
-        throw new IllegalStateException("Could not record triage of " + ticketId + " after " + WRITE_ATTEMPTS
-                + " attempts");
-    }
-
-    private static boolean ownsClaim(Ticket ticket, String runId) {
-        List<WorkflowEntry> log = ticket.workflowLog();
-        for (int i = log.size() - 1; i >= 0; i--) {
-            WorkflowEntry entry = log.get(i);
-            if (STARTED.equals(entry.event())) {
-                return entry.detail() != null && entry.detail().startsWith("run " + runId);
-            }
-        }
-        return false;
     }
 
     private static String clip(String text) {

@@ -117,7 +117,8 @@ class MotoTicketWriteOutcomeTest {
         Ticket ticket = TicketRepositories.pending(UUID.randomUUID().toString(), "Edit", "Lost answer", null);
         repository.create(ticket, null);
         AtomicInteger puts = new AtomicInteger();
-        proxy.faults(r -> r.operation().equals("PutItem") && puts.getAndIncrement() == 0 ? Fault.CUT_ANSWER : Fault.PASS);
+        // An update is an UpdateItem, so the lease attributes on the item survive it.
+        proxy.faults(r -> r.operation().equals("UpdateItem") && puts.getAndIncrement() == 0 ? Fault.CUT_ANSWER : Fault.PASS);
         try {
             Ticket edited = new Ticket(ticket.ticketId(), "Edited", ticket.description(), ticket.severity(),
                     ticket.category(), ticket.status(), ticket.requester(), ticket.assignee(), ticket.resolution(),
