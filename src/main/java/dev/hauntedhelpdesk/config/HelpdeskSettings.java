@@ -12,14 +12,12 @@ import java.util.List;
  */
 public record HelpdeskSettings(
         String tableName,
-        boolean createTable,
         String region,
         String apiHost,
         int apiPort,
         List<String> corsOrigins,
         Path uploadDir,
         int maxUploadSizeMb,
-        Path memoryDir,
         int maxHandoffs,
         Duration executionTimeout,
         String bedrockModelId,

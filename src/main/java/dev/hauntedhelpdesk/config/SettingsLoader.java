@@ -43,7 +43,8 @@ final class SettingsLoader {
     HelpdeskSettings load() {
         String region = matching("region", "AWS_DEFAULT_REGION", REGION, "an AWS region such as us-east-1");
         String tableName = required("table-name", "DYNAMODB_TABLE_NAME", "the DynamoDB table name");
-        boolean createTable = bool("create-table", "DYNAMODB_CREATE_TABLE");
+        // Read by TableBootstrap's @Requires on the property; checked here with the rest.
+        bool("create-table", "DYNAMODB_CREATE_TABLE");
         String apiHost = required("api-host", "API_HOST", "the address to bind, such as 0.0.0.0");
         int apiPort = integer("api-port", "API_PORT", 1, 65535);
         List<String> corsOrigins = list("cors-origins", "CORS_ORIGINS");
@@ -56,7 +57,6 @@ final class SettingsLoader {
         Path uploadDir = path("upload-dir", "UPLOAD_DIR");
         int maxUpload = integer("max-upload-size-mb", "MAX_UPLOAD_SIZE_MB", 1, 100);
         HelpdeskSettings.Attachments attachments = attachments();
-        Path memoryDir = path("memory-dir", "MEMORY_DIR");
         int maxHandoffs = integer("max-handoffs", "MAX_HANDOFFS", 1, 50);
         int timeoutSeconds = integer("execution-timeout", "EXECUTION_TIMEOUT", 1, 900);
         String modelId = required("bedrock-model-id", "BEDROCK_MODEL_ID", "a Bedrock model or inference profile id");
@@ -96,8 +96,8 @@ final class SettingsLoader {
             throw new ConfigurationException("Invalid configuration, fix these environment variables: "
                     + String.join("; ", problems));
         }
-        return new HelpdeskSettings(tableName, createTable, region, apiHost, apiPort, corsOrigins, uploadDir,
-                maxUpload, memoryDir, maxHandoffs, Duration.ofSeconds(timeoutSeconds), modelId,
+        return new HelpdeskSettings(tableName, region, apiHost, apiPort, corsOrigins, uploadDir,
+                maxUpload, maxHandoffs, Duration.ofSeconds(timeoutSeconds), modelId,
                 new HelpdeskSettings.Cognito(cognitoRegion, poolId, clientIds, jwksUrl, jwksFetching, clockLeeway),
                 attachments, triage);
     }

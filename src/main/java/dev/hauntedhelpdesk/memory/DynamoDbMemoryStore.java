@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.memory;
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.dynamodb.HelpdeskTable;
 import dev.hauntedhelpdesk.dynamodb.StoreFailures;
+import dev.hauntedhelpdesk.ticket.Timestamps;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Memories in the single table: {@code pk = MEMORY#<category>}, {@code sk = <created_at>#<ticket_id>}.
+ * Memories in the single table: {@code pk = MEMORY#<category>}, {@code sk = <created_at>#<ticket_id>}, the
+ * time in {@link Timestamps}' fixed-width form, so that keys sort in time order whatever precision the
+ * caller's instant had (recall reads the newest first).
  * Recall is one Query on a category's newest {@value #RECALL_WINDOW} memories, ranked in code:
  * bounded work per request and no Scan. The embedding is stored as little-endian float32 bytes.
  */
@@ -79,14 +83,15 @@ public class DynamoDbMemoryStore implements MemoryStore {
 
     @Override
     public void remember(Memory memory) {
+        String createdAt = Timestamps.format(Instant.parse(memory.createdAt()));
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(HelpdeskTable.PK, AttributeValue.fromS(PREFIX + memory.category()));
-        item.put(HelpdeskTable.SK, AttributeValue.fromS(memory.createdAt() + "#" + memory.ticketId()));
+        item.put(HelpdeskTable.SK, AttributeValue.fromS(createdAt + "#" + memory.ticketId()));
         item.put(TICKET_ID, AttributeValue.fromS(memory.ticketId()));
         item.put(CATEGORY, AttributeValue.fromS(memory.category()));
         item.put(QUERY, AttributeValue.fromS(memory.query()));
         item.put(RESOLUTION, AttributeValue.fromS(memory.resolution()));
-        item.put(CREATED_AT, AttributeValue.fromS(memory.createdAt()));
+        item.put(CREATED_AT, AttributeValue.fromS(createdAt));
         if (!memory.keywords().isEmpty()) {
             item.put(KEYWORDS, AttributeValue.fromL(memory.keywords().stream().map(AttributeValue::fromS).toList()));
         }

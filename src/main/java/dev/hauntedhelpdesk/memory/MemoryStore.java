@@ -16,6 +16,9 @@ public interface MemoryStore {
      */
     List<RecalledMemory> recall(String category, String text, float[] embedding, int limit, double threshold);
 
-    /** Stores one memory (a second one for the same ticket replaces the first). */
+    /**
+     * Stores one memory as a new item keyed by its time and ticket: a ticket remembered twice is
+     * kept twice, and both take part in recall.
+     */
     void remember(Memory memory);
 }

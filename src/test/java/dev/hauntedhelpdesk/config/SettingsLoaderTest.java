@@ -36,7 +36,6 @@ class SettingsLoaderTest {
             Map.entry("helpdesk.attachment-store", "filesystem"),
             Map.entry("helpdesk.attachment-bucket", ""),
             Map.entry("helpdesk.max-files-per-request", "5"),
-            Map.entry("helpdesk.memory-dir", "./memories"),
             Map.entry("helpdesk.max-handoffs", "10"),
             Map.entry("helpdesk.execution-timeout", "300"),
             Map.entry("helpdesk.bedrock-model-id", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
@@ -69,14 +68,12 @@ class SettingsLoaderTest {
 
         assertAll(
                 () -> assertEquals("helpdesk-tickets", settings.tableName()),
-                () -> assertFalse(settings.createTable()),
                 () -> assertEquals("us-east-1", settings.region()),
                 () -> assertEquals("0.0.0.0", settings.apiHost()),
                 () -> assertEquals(8000, settings.apiPort()),
                 () -> assertEquals(List.of(), settings.corsOrigins()),
                 () -> assertEquals(Path.of("./uploads"), settings.uploadDir()),
                 () -> assertEquals(10, settings.maxUploadSizeMb()),
-                () -> assertEquals(Path.of("./memories"), settings.memoryDir()),
                 () -> assertEquals(10, settings.maxHandoffs()),
                 () -> assertEquals(Duration.ofSeconds(300), settings.executionTimeout()),
                 () -> assertEquals("us.anthropic.claude-sonnet-4-5-20250929-v1:0", settings.bedrockModelId()),
@@ -143,10 +140,16 @@ class SettingsLoaderTest {
     void load_namesEveryRequiredVariable_whenNothingIsConfigured() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(new HashMap<>()));
         for (String variable : List.of("AWS_DEFAULT_REGION", "DYNAMODB_TABLE_NAME", "API_HOST", "API_PORT",
-                "UPLOAD_DIR", "MAX_UPLOAD_SIZE_MB", "MEMORY_DIR", "MAX_HANDOFFS", "EXECUTION_TIMEOUT",
+                "UPLOAD_DIR", "MAX_UPLOAD_SIZE_MB", "MAX_HANDOFFS", "EXECUTION_TIMEOUT",
                 "BEDROCK_MODEL_ID", "COGNITO_USER_POOL_ID", "COGNITO_APP_CLIENT_IDS")) {
             assertTrue(e.getMessage().contains(variable), variable + " missing from: " + e.getMessage());
         }
+    }
+
+    @Test
+    void load_namesNoVariableThatNothingReads_whenNothingIsConfigured() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(new HashMap<>()));
+        assertFalse(e.getMessage().contains("MEMORY_DIR"), e.getMessage());
     }
 
     // ---- single settings ----------------------------------------------------------------------
@@ -189,8 +192,8 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void load_readsCreateTableTrue_inAnyCase() {
-        assertTrue(load(validSettings("helpdesk.create-table", "TRUE")).createTable());
+    void load_acceptsCreateTableTrue_inAnyCase() {
+        assertEquals("helpdesk-tickets", load(validSettings("helpdesk.create-table", "TRUE")).tableName());
     }
 
     @ParameterizedTest
@@ -430,7 +433,6 @@ class SettingsLoaderTest {
             case "helpdesk.attachment-store" -> "ATTACHMENT_STORE";
             case "helpdesk.attachment-bucket" -> "ATTACHMENT_BUCKET";
             case "helpdesk.max-files-per-request" -> "MAX_FILES_PER_REQUEST";
-            case "helpdesk.memory-dir" -> "MEMORY_DIR";
             case "helpdesk.max-handoffs" -> "MAX_HANDOFFS";
             case "helpdesk.execution-timeout" -> "EXECUTION_TIMEOUT";
             case "helpdesk.triage.engine" -> "TRIAGE_ENGINE";

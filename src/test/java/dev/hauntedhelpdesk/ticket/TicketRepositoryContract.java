@@ -183,8 +183,8 @@ public abstract class TicketRepositoryContract {
     }
 
     static HelpdeskSettings settings(String table) {
-        return new HelpdeskSettings(table, true, "us-east-1", "127.0.0.1", 8000, List.of(), Path.of("uploads"), 10,
-                Path.of("memories"), 10, Duration.ofSeconds(300), "model",
+        return new HelpdeskSettings(table, "us-east-1", "127.0.0.1", 8000, List.of(), Path.of("uploads"), 10,
+                10, Duration.ofSeconds(300), "model",
                 new HelpdeskSettings.Cognito("us-east-1", "us-east-1_test", List.of("client"),
                         URI.create("http://127.0.0.1/jwks.json")),
                 new HelpdeskSettings.Attachments(HelpdeskSettings.AttachmentStore.FILESYSTEM, null, 5),
