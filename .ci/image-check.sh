@@ -1,276 +1,34 @@
 #!/usr/bin/env bash
-# Builds the image from container/Dockerfile with podman and checks it against moto:
-#   - localstack/ hooks create the table, user pool, client, groups and demo users on moto_server;
-#   - the image runs with the hooks' output as its environment; over HTTP and `podman exec`:
-#     health on 8000, UID 1000, uploads writable, JSON logs on stdout, API_PORT and
-#     CORS_ORIGINS change behaviour, create/list/get a ticket with a token from the created pool;
-#   - SIGTERM during a slow in-flight request: the request completes, the JVM exits within 10 s.
-# Prints image size, time-to-healthy and the stop time. Idempotent; cleans up what it started
-# (containers, moto, the app image) and keeps the locally built base image for the next run.
+# The container image, end to end, in three steps that each say at their top what they change on
+# this host:
+#   .ci/image/provision.sh  tools (apt), podman's runtime settings, the Debian trixie base image;
+#   .ci/image/build.sh      the application image from container/Dockerfile;
+#   .ci/image/check.sh      the image run against moto: health, user, logs, settings, a ticket
+#                           created and read with a pool token, SIGTERM with a request in flight.
+# Then prints the figures (image size and build time, time to healthy, stop time). Idempotent;
+# removes the application image when it ends and keeps the base image for the next run.
 #
 # Needs root (podman, apt) on Debian 12. No image can be pulled on CI machines, so both stages
 # build FROM a Debian trixie base made with debootstrap; JDK/JRE come from apt inside the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. .ci/image/common.sh
 started_all=$(date +%s)
-
-BASE_IMAGE=localhost/helpdesk-ci-base:trixie
-APP_IMAGE=localhost/haunted-helpdesk:ci
-APP=helpdesk-ci-app
-APP_PORTED=helpdesk-ci-port
-MOTO_PORT=${MOTO_PORT:-5077}
-MOTO=http://127.0.0.1:$MOTO_PORT
-WORK=$(mktemp -d /tmp/helpdesk-image-check.XXXXXX)
-moto_pid=""
-
-log() { printf '\n==> %s\n' "$*"; }
-fail() { echo "FAILED: $*" >&2; exit 1; }
+FIGURES=$(mktemp /tmp/helpdesk-image-figures.XXXXXX)
+export FIGURES MOTO_PORT
 
 cleanup() {
   set +e
-  podman rm --ignore -f -v -t 0 "$APP" "$APP_PORTED" >/dev/null 2>&1
   podman rmi -f "$APP_IMAGE" >/dev/null 2>&1
   podman image prune -f >/dev/null 2>&1
-  [[ -n "$moto_pid" ]] && kill "$moto_pid" 2>/dev/null && wait "$moto_pid" 2>/dev/null
-  rm -rf "$WORK"
+  rm -f "$FIGURES"
 }
 trap cleanup EXIT
 
-log "tools"
-missing=()
-for tool in podman buildah runc debootstrap curl python3; do
-  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
-done
-if ((${#missing[@]})); then
-  apt-get update -qq
-  # With podman's recommended packages, as set up and proven on these machines.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-    podman buildah runc debootstrap uidmap slirp4netns fuse-overlayfs containernetworking-plugins \
-    curl python3 >/dev/null
-fi
-# crun fails on these kernels' hybrid cgroups; the default ulimits are too low for the JVM.
-mkdir -p /etc/containers/containers.conf.d
-cat >/etc/containers/containers.conf.d/50-helpdesk-ci.conf <<'EOF'
-[containers]
-default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
-
-[engine]
-runtime = "runc"
-EOF
-podman --version
-
-log "base image $BASE_IMAGE"
-if ! podman image exists "$BASE_IMAGE"; then
-  t0=$(date +%s)
-  root="$WORK/rootfs"
-  debootstrap --variant=minbase trixie "$root" http://deb.debian.org/debian >"$WORK/debootstrap.log" 2>&1 \
-    || { tail -20 "$WORK/debootstrap.log"; fail "debootstrap"; }
-  # As in Debian's official images: no package caches or lists in the base.
-  rm -rf "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
-  tar -C "$root" -c . | podman import - "$BASE_IMAGE" >/dev/null
-  rm -rf "$root"
-  echo "built in $(( $(date +%s) - t0 )) s"
-fi
-
-log "moto_server on $MOTO, localstack hooks against it"
-command -v moto_server >/dev/null || fail "moto_server not on PATH"
-moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$WORK/moto.log" 2>&1 &
-moto_pid=$!
-for _ in $(seq 1 100); do curl -fsS -o /dev/null "$MOTO/moto-api/" 2>/dev/null && break; sleep 0.1; done
-export DYNAMODB_TABLE_NAME=helpdesk-ci HELPDESK_OUT="$WORK/helpdesk.env" AWS_DEFAULT_REGION=us-east-1 \
-  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_PAGER=""
-bash localstack/run-against-moto.sh "$MOTO"
-# Run twice: the hooks must be safe to re-run.
-bash localstack/run-against-moto.sh "$MOTO" >/dev/null
-cat "$HELPDESK_OUT"
-grep -q '^COGNITO_USER_POOL_ID=' "$HELPDESK_OUT" || fail "hooks wrote no pool id"
-aws --endpoint-url "$MOTO" dynamodb describe-table --table-name "$DYNAMODB_TABLE_NAME" \
-  --query 'Table.GlobalSecondaryIndexes[].IndexName' --output text | tr '\t' '\n' | sort | tr '\n' ' ' \
-  | grep -q 'all_tickets by_requester by_status' || fail "table indexes missing"
-aws --endpoint-url "$MOTO" sqs get-queue-url --queue-name helpdesk-triage >/dev/null || fail "triage queue missing"
-aws --endpoint-url "$MOTO" s3api head-bucket --bucket helpdesk-attachments >/dev/null || fail "attachment bucket missing"
-echo "table with by_requester, by_status, all_tickets; user pool, client, groups, users; queue; bucket"
-
-log "build $APP_IMAGE from container/Dockerfile"
-secret_args=()
-# A TLS-inspecting egress proxy's CA, when the host trusts one, must be trusted by the build too.
-if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
-  cat /usr/local/share/ca-certificates/*.crt >"$WORK/extra-ca.pem"
-  secret_args=(--secret "id=extra-ca,src=$WORK/extra-ca.pem")
-fi
-t0=$(date +%s)
-podman build --format docker --network host -f container/Dockerfile "${secret_args[@]}" \
-  --build-arg BUILD_IMAGE="$BASE_IMAGE" --build-arg JDK_PACKAGE=openjdk-21-jdk-headless \
-  --build-arg RUNTIME_IMAGE="$BASE_IMAGE" --build-arg JRE_PACKAGE=openjdk-21-jre-headless \
-  --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
-  --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-  -t "$APP_IMAGE" . >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; fail "image build"; }
-build_seconds=$(( $(date +%s) - t0 ))
-image_bytes=$(podman image inspect "$APP_IMAGE" --format '{{.Size}}')
-echo "built in $build_seconds s"
-inspect() { podman image inspect "$APP_IMAGE" --format "$1"; }
-[[ "$(inspect '{{.Config.User}}')" == "1000:1000" ]] || fail "image user is not 1000"
-[[ "$(inspect '{{.Config.WorkingDir}}')" == "/app" ]] || fail "WORKDIR is not /app"
-inspect '{{json .Config.ExposedPorts}}' | grep -q '"8000/tcp"' || fail "8000 not exposed"
-inspect '{{json .Config.Healthcheck}}' | grep -q 'health/liveness' || fail "no HEALTHCHECK on liveness"
-inspect '{{json .Config.Entrypoint}}' | grep -q '^\["java"' || fail "entry point is not exec-form java"
-inspect '{{json .Labels}}' | grep -q 'org.opencontainers.image.revision' || fail "OCI labels missing"
-
-# The application's environment: the hooks' output, DynamoDB (and Cognito's JWKS) on moto.
-env_args=(--env-file "$HELPDESK_OUT" -e AWS_ENDPOINT_URL="$MOTO" -e AWS_DEFAULT_REGION=us-east-1
-  -e AWS_REGION=us-east-1 -e AWS_ACCESS_KEY_ID=test -e AWS_SECRET_ACCESS_KEY=test
-  -e AWS_EC2_METADATA_DISABLED=true)
-
-wait_healthy() { # container, seconds, start (ns) → prints elapsed ms when the HEALTHCHECK passes
-  local name=$1 limit=$2 t=${3:-$(date +%s%N)}
-  while (( ($(date +%s%N) - t) / 1000000000 < limit )); do
-    if podman healthcheck run "$name" >/dev/null 2>&1; then
-      echo $(( ($(date +%s%N) - t) / 1000000 )); return 0
-    fi
-    [[ "$(podman inspect -f '{{.State.Running}}' "$name")" == "true" ]] || break
-    sleep 0.2
-  done
-  podman logs "$name" 2>&1 | tail -30; return 1
-}
-
-log "run (port 8000) against moto"
-podman rm --ignore -f -v -t 0 "$APP" "$APP_PORTED" >/dev/null 2>&1 || true
-run_started=$(date +%s%N)
-# No systemd here: podman cannot schedule HEALTHCHECK timers (it says so on stderr), so the check
-# is run on demand with `podman healthcheck run`.
-podman run -d --name "$APP" --network host "${env_args[@]}" "$APP_IMAGE" >/dev/null 2>>"$WORK/podman.err"
-healthy_ms=$(wait_healthy "$APP" 90 "$run_started") || fail "never healthy"
-[[ "$(podman inspect -f '{{.State.Health.Status}}' "$APP")" == "healthy" ]] || fail "health status not healthy"
-curl -fsS http://127.0.0.1:8000/health/liveness | grep -q '"UP"' || fail "liveness on 8000"
-curl -fsS http://127.0.0.1:8000/health/readiness | grep -q '"UP"' || fail "readiness on 8000 (table on moto)"
-
-log "podman exec: user, directories, process"
-[[ "$(podman exec "$APP" id -u)" == "1000" ]] || fail "exec user is not 1000"
-pid1_uid=$(podman exec "$APP" sh -c "awk '/^Uid:/{print \$2}' /proc/1/status")
-[[ "$pid1_uid" == "1000" ]] || fail "PID 1 runs as $pid1_uid"
-podman exec "$APP" sh -c 'tr "\0" " " </proc/1/cmdline' | grep -q '^java ' || fail "PID 1 is not java"
-podman exec "$APP" sh -c 'f="$UPLOAD_DIR/.probe-$$"; echo ok >"$f" && rm "$f"' \
-  || fail "uploads not writable"
-echo "uid 1000, PID 1 java, /app/uploads writable"
-
-log "contract smoke: create, list, get with a token from the created pool"
-set -a; . "$HELPDESK_OUT"; set +a
-token() {
-  aws --endpoint-url "$MOTO" cognito-idp initiate-auth --auth-flow USER_PASSWORD_AUTH \
-    --client-id "$COGNITO_APP_CLIENT_IDS" --auth-parameters "USERNAME=$1,PASSWORD=Helpdesk-Demo-1" \
-    --query AuthenticationResult.AccessToken --output text
-}
-REQUESTER=$(token requester@example.com)
-AGENT=$(token agent@example.com)
-code=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8000/api/tickets)
-[[ "$code" == "401" ]] || fail "anonymous list answered $code"
-curl -fsS -X POST http://127.0.0.1:8000/api/tickets -H "Authorization: Bearer $REQUESTER" \
-  -H 'Content-Type: application/json' -H 'Idempotency-Key: ci-smoke-1' \
-  -d '{"title":"VPN drops","description":"Disconnects every 5 minutes","severity":"high"}' >"$WORK/created.json" \
-  || fail "create"
-ticket_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ticket_id"])' "$WORK/created.json")
-curl -fsS http://127.0.0.1:8000/api/tickets -H "Authorization: Bearer $REQUESTER" >"$WORK/list.json" || fail "list"
-curl -fsS "http://127.0.0.1:8000/api/tickets/$ticket_id" -H "Authorization: Bearer $REQUESTER" >"$WORK/get.json" \
-  || fail "get"
-curl -fsS "http://127.0.0.1:8000/api/tickets" -H "Authorization: Bearer $AGENT" >"$WORK/staff.json" \
-  || fail "staff list"
-python3 - "$WORK" "$ticket_id" <<'EOF' || fail "smoke answers"
-import json, sys
-work, ticket_id = sys.argv[1], sys.argv[2]
-load = lambda name: json.load(open(f"{work}/{name}.json"))
-created, listed, got, staff = load("created"), load("list"), load("get"), load("staff")
-assert created["status"] == "pending" and created["title"] == "VPN drops", created
-assert [t["ticket_id"] for t in listed["items"]] == [ticket_id], listed
-assert got["ticket_id"] == ticket_id and got["requester"] == created["requester"], got
-assert ticket_id in [t["ticket_id"] for t in staff["items"]], staff
-print(f"created, listed and fetched ticket {ticket_id}; the agent sees it too")
-EOF
-
-log "logs are JSON on stdout"
-podman logs "$APP" 2>/dev/null >"$WORK/stdout.log"
-podman logs "$APP" 2>&1 >/dev/null | grep -v '^$' >"$WORK/stderr.log" || true
-python3 - "$WORK/stdout.log" <<'EOF' || fail "non-JSON log line"
-import json, sys
-lines = [l for l in open(sys.argv[1]) if l.strip()]
-assert lines, "no log lines"
-for line in lines:
-    json.loads(line)
-assert any('"logger_name":"access"' in l for l in lines), "no access log line"
-print(f"{len(lines)} lines, every one a JSON object, access lines included")
-EOF
-[[ ! -s "$WORK/stderr.log" ]] || { cat "$WORK/stderr.log"; fail "output on stderr"; }
-
-log "API_PORT and CORS_ORIGINS change behaviour"
-podman run -d --name "$APP_PORTED" --network host "${env_args[@]}" -e API_PORT=8100 \
-  -e CORS_ORIGINS=https://helpdesk.example.com "$APP_IMAGE" >/dev/null 2>>"$WORK/podman.err"
-wait_healthy "$APP_PORTED" 90 >/dev/null || fail "API_PORT=8100 never healthy"
-curl -fsS http://127.0.0.1:8100/health/liveness | grep -q '"UP"' || fail "not on 8100"
-preflight() {
-  curl -s -o /dev/null -D - -X OPTIONS "http://127.0.0.1:$1/api/tickets" -H 'Origin: https://helpdesk.example.com' \
-    -H 'Access-Control-Request-Method: POST' | tr -d '\r' | grep -i '^access-control-allow-origin:' || true
-}
-[[ "$(preflight 8100)" == *"https://helpdesk.example.com"* ]] || fail "CORS_ORIGINS not honoured"
-[[ -z "$(preflight 8000)" ]] || fail "CORS allowed without CORS_ORIGINS"
-echo "API_PORT=8100 serves on 8100; CORS_ORIGINS allows its origin there and nowhere else"
-podman rm --ignore -f -v -t 0 "$APP_PORTED" >/dev/null 2>>"$WORK/podman.err"
-
-log "SIGTERM with a request in flight"
-# A real route, kept busy by its client: the body is sent at 1.5 kB/s, so the request is in flight
-# for about four seconds when SIGTERM arrives; it must still get its 201.
-python3 -c 'import json; print(json.dumps({"title":"slow upload","description":"d"*6000,"severity":"low"}))' \
-  >"$WORK/slow.json"
-curl -s -o "$WORK/slow.out" -w '%{http_code}' --limit-rate 1500 -X POST http://127.0.0.1:8000/api/tickets \
-  -H "Authorization: Bearer $REQUESTER" -H 'Content-Type: application/json' --data-binary @"$WORK/slow.json" \
-  >"$WORK/slow.code" 2>"$WORK/slow.err" &
-slow_pid=$!
-# Fast requests around the signal: each must either complete or be refused, never be cut off.
-(for i in $(seq 1 40); do
-   curl -s -o /dev/null -w "burst-$i %{http_code} %{exitcode}\n" http://127.0.0.1:8000/api/tickets \
-     -H "Authorization: Bearer $REQUESTER" -H "X-Correlation-ID: burst-$i" || true; sleep 0.05
- done) >"$WORK/burst.txt" 2>/dev/null &
-burst_pid=$!
-sleep 1
-t0=$(date +%s%N)
-podman kill --signal TERM "$APP" >/dev/null
-podman wait "$APP" >/dev/null
-stop_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-wait "$slow_pid" || true
-wait "$burst_pid" || true
-exit_code=$(podman inspect -f '{{.State.ExitCode}}' "$APP")
-echo "exit code $exit_code after $stop_ms ms; slow request answered $(cat "$WORK/slow.code")"
-[[ "$(cat "$WORK/slow.code")" == "201" ]] || { cat "$WORK/slow.err"; fail "in-flight request cut off"; }
-python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["title"] == "slow upload"' "$WORK/slow.out" \
-  || fail "in-flight response incomplete"
-# Every request the application handled (its access line carries the correlation id) must have
-# reached its client complete. Requests that reached no handler may fail at connection level:
-# refused once the listener closed (curl 7), or reset while still queued in the kernel's accept
-# backlog when it closed (curl 56); behind an ALB, deregistration stops those before SIGTERM.
-podman logs "$APP" 2>/dev/null | python3 -c '
-import json, sys
-handled = {}
-for line in sys.stdin:
-    entry = json.loads(line) if line.strip() else {}
-    if entry.get("logger_name") == "access" and str(entry.get("correlation_id", "")).startswith("burst-"):
-        handled[entry["correlation_id"]] = entry.get("status")
-bad = []
-for line in open(sys.argv[1]):
-    rid, code, exit_code = line.split()
-    if rid in handled and (exit_code != "0" or code != "200"):
-        bad.append(f"{rid}: handled with {handled[rid]} but the client got {code} (curl exit {exit_code})")
-    if rid not in handled and exit_code not in ("7", "56"):
-        bad.append(f"{rid}: never handled, yet curl exit {exit_code} / {code}")
-if bad:
-    sys.exit("\n".join(bad))
-' "$WORK/burst.txt" || { cat "$WORK/burst.txt"; fail "request cut off"; }
-(( stop_ms < 10000 )) || fail "took $stop_ms ms to stop"
-[[ "$exit_code" == "143" || "$exit_code" == "0" ]] || fail "exit code $exit_code (137 would mean SIGKILL)"
-podman logs "$APP" 2>/dev/null | tail -n 3 | python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin if l.strip()]' \
-  || fail "shutdown logs not JSON"
-echo "burst of 40: $(awk '$3 == 0' "$WORK/burst.txt" | wc -l) answered 200, $(awk '$3 == 7' "$WORK/burst.txt" | wc -l) refused after close, $(awk '$3 == 56' "$WORK/burst.txt" | wc -l) reset in the accept queue; every handled request answered in full"
+bash .ci/image/provision.sh
+bash .ci/image/build.sh
+bash .ci/image/check.sh
 
 log "figures"
-printf 'image size:          %s MB (%s bytes)\n' "$(( image_bytes / 1000000 ))" "$image_bytes"
-printf 'image build:         %s s\n' "$build_seconds"
-printf 'time to healthy:     %s ms (podman run to first passing HEALTHCHECK)\n' "$healthy_ms"
-printf 'SIGTERM to exit:     %s ms (exit code %s, in-flight request completed)\n' "$stop_ms" "$exit_code"
-printf 'image check total:   %s s\n' "$(( $(date +%s) - started_all ))"
+cat "$FIGURES"
+FIGURES="" figure "image check total" "$(( $(date +%s) - started_all )) s"
