@@ -10,4 +10,10 @@ MOTO=http://127.0.0.1:$MOTO_PORT
 log() { printf '\n==> %s\n' "$*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 # A figure for the summary: appended to $FIGURES when .ci/image-check.sh collects them, else printed.
-figure() { printf '%-21s%s\n' "$1:" "$2" >>"${FIGURES:-/dev/stdout}"; }
+figure() {
+  if [[ -n "${FIGURES:-}" ]]; then
+    printf '%-21s%s\n' "$1:" "$2" >>"$FIGURES"
+  else
+    printf '%-21s%s\n' "$1:" "$2"
+  fi
+}
