@@ -1,9 +1,10 @@
 package dev.hauntedhelpdesk.attachment;
 
+import dev.hauntedhelpdesk.request.JsonBodies;
+import dev.hauntedhelpdesk.request.RequestBodies;
 import dev.hauntedhelpdesk.security.Callers;
 import dev.hauntedhelpdesk.ticket.ETags;
 import dev.hauntedhelpdesk.ticket.Ticket;
-import dev.hauntedhelpdesk.web.JsonBodies;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -34,15 +35,18 @@ import java.util.Map;
 class AttachmentController {
 
     private final AttachmentService attachments;
+    private final MultipartForms forms;
 
-    AttachmentController(AttachmentService attachments) {
+    AttachmentController(AttachmentService attachments, MultipartForms forms) {
         this.attachments = attachments;
+        this.forms = forms;
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<Ticket> add(@PathVariable String ticketId, HttpRequest<?> request, Authentication authentication) {
         Ticket ticket;
-        try (MultipartForm form = attachments.parse(request)) {
+        try (MultipartForm form = forms.read(RequestBodies.stream(request, forms.maxRequestBytes()),
+                request.getHeaders().get(HttpHeaders.CONTENT_TYPE))) {
             ticket = attachments.add(ticketId, form, Callers.of(authentication));
         }
         return HttpResponse.ok(ticket).header(HttpHeaders.ETAG, ETags.of(ticket.version()));

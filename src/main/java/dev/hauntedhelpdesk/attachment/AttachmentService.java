@@ -2,25 +2,22 @@ package dev.hauntedhelpdesk.attachment;
 
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.dynamodb.WriteOutcomeUnknownException;
+import dev.hauntedhelpdesk.problem.FieldError;
 import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.ticket.Attachment;
-import dev.hauntedhelpdesk.ticket.FieldError;
 import dev.hauntedhelpdesk.ticket.InvalidTicketException;
 import dev.hauntedhelpdesk.ticket.NewTicket;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
 import dev.hauntedhelpdesk.ticket.TicketService;
-import dev.hauntedhelpdesk.ticket.TooManyAttachmentsException;
 import dev.hauntedhelpdesk.ticket.Timestamps;
+import dev.hauntedhelpdesk.ticket.TooManyAttachmentsException;
 import dev.hauntedhelpdesk.ticket.WorkflowEntry;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -56,10 +53,7 @@ public class AttachmentService {
     private final TicketService tickets;
     private final TicketRepository repository;
     private final AttachmentStorage storage;
-    private final UploadLimits limits;
     private final long maxFileBytes;
-    /** Where uploaded files wait, one temporary file each, until they are checked and stored. */
-    private final Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     private final Clock clock = Clock.systemUTC();
 
     AttachmentService(TicketService tickets, TicketRepository repository, AttachmentStorage storage,
@@ -67,8 +61,7 @@ public class AttachmentService {
         this.tickets = tickets;
         this.repository = repository;
         this.storage = storage;
-        this.limits = UploadLimits.of(settings);
-        this.maxFileBytes = limits.maxFileBytes();
+        this.maxFileBytes = UploadLimits.of(settings).maxFileBytes();
     }
 
     /**
@@ -106,19 +99,6 @@ public class AttachmentService {
 
     /** Where and how to upload one file directly to storage, then confirm it. */
     record DirectUpload(String attachmentId, URI uploadUrl, String method, long size, Instant expiresAt) {
-    }
-
-    /**
-     * Reads and parses a multipart request within this deployment's limits as it streams in; the
-     * caller closes the form, which removes the files' temporary copies.
-     */
-    MultipartForm parse(HttpRequest<?> request) {
-        try (InputStream body = RequestBodies.stream(request, limits.maxRequestBytes())) {
-            return MultipartForm.read(body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE), limits, tempDir);
-        } catch (IOException e) {
-            // Closing a body that was read to its end, or abandoned at a limit, has nothing left to fail on.
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Opens a ticket from a multipart form together with its files: both or neither. */

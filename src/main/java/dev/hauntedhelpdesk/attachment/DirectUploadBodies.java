@@ -1,6 +1,6 @@
 package dev.hauntedhelpdesk.attachment;
 
-import dev.hauntedhelpdesk.ticket.FieldError;
+import dev.hauntedhelpdesk.problem.FieldError;
 import dev.hauntedhelpdesk.ticket.InvalidTicketException;
 
 import java.math.BigInteger;

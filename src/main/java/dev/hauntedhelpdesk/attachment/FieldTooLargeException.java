@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.attachment;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** One form field of a multipart request is over {@link UploadLimits#MAX_FIELD_BYTES}. */
 final class FieldTooLargeException extends ProblemException {

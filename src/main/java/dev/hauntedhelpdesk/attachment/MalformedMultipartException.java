@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.attachment;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** The body is not a readable multipart/form-data message. */
 final class MalformedMultipartException extends ProblemException {

@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.attachment;
 
-import dev.hauntedhelpdesk.web.PayloadTooLargeException;
+import dev.hauntedhelpdesk.problem.PayloadTooLargeException;
+import dev.hauntedhelpdesk.request.BodyTooLargeException;
 import org.apache.commons.fileupload2.core.AbstractFileUpload;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
@@ -134,7 +135,7 @@ record MultipartForm(Map<String, String> fields, List<Upload> files) implements 
             // Only reading the body throws these here: the temporary files report their own failures.
             deleteQuietly(written);
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof RequestBodies.BodyTooLargeException) {
+                if (t instanceof BodyTooLargeException) {
                     throw new PayloadTooLargeException(limits.maxRequestBytes());
                 }
             }

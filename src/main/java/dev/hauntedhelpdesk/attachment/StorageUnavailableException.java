@@ -1,8 +1,8 @@
 package dev.hauntedhelpdesk.attachment;
 
 import dev.hauntedhelpdesk.aws.AwsFailure;
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** The attachment store could not be reached; the request was undone as far as it got. */
 final class StorageUnavailableException extends ProblemException {

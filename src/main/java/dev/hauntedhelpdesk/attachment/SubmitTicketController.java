@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.attachment;
 
+import dev.hauntedhelpdesk.request.RequestBodies;
 import dev.hauntedhelpdesk.security.Callers;
 import dev.hauntedhelpdesk.ticket.ETags;
 import dev.hauntedhelpdesk.ticket.Ticket;
@@ -30,16 +31,19 @@ import java.net.URI;
 class SubmitTicketController {
 
     private final AttachmentService attachments;
+    private final MultipartForms forms;
 
-    SubmitTicketController(AttachmentService attachments) {
+    SubmitTicketController(AttachmentService attachments, MultipartForms forms) {
         this.attachments = attachments;
+        this.forms = forms;
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<Ticket> submit(HttpRequest<?> request, @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                 Authentication authentication) {
         TicketRepository.Created created;
-        try (MultipartForm form = attachments.parse(request)) {
+        try (MultipartForm form = forms.read(RequestBodies.stream(request, forms.maxRequestBytes()),
+                request.getHeaders().get(HttpHeaders.CONTENT_TYPE))) {
             created = attachments.submit(form, Callers.of(authentication), idempotencyKey);
         }
         Ticket ticket = created.ticket();

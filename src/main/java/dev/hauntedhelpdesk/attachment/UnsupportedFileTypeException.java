@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.attachment;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** A file's bytes are none of the accepted kinds (png, jpeg, gif, webp, bmp, UTF-8 text). */
 final class UnsupportedFileTypeException extends ProblemException {

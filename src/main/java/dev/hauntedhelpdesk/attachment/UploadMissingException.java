@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.attachment;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** A direct upload was confirmed before (or without) its bytes arriving in storage. */
 final class UploadMissingException extends ProblemException {

@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.dynamodb;
 
 import dev.hauntedhelpdesk.aws.AwsFailure;
-import dev.hauntedhelpdesk.web.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**

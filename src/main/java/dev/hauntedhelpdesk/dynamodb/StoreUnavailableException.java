@@ -1,8 +1,8 @@
 package dev.hauntedhelpdesk.dynamodb;
 
 import dev.hauntedhelpdesk.aws.AwsFailure;
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /**
  * DynamoDB could not be reached or refused the call; nothing was written, retrying is safe. Only

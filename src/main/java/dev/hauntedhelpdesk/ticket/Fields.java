@@ -1,5 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
+import dev.hauntedhelpdesk.problem.FieldError;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** The caller may see the ticket but lacks the role for this change. */
 public final class ForbiddenChangeException extends ProblemException {

@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** An Idempotency-Key came back with a different request body. */
 public final class IdempotencyKeyReusedException extends ProblemException {

@@ -1,6 +1,6 @@
 package dev.hauntedhelpdesk.ticket;
 
-import dev.hauntedhelpdesk.web.InvalidParameterException;
+import dev.hauntedhelpdesk.problem.InvalidParameterException;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** The requested status change is not in the transition table. */
 public final class InvalidTransitionException extends ProblemException {

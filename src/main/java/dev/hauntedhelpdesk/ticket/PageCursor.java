@@ -1,6 +1,6 @@
 package dev.hauntedhelpdesk.ticket;
 
-import dev.hauntedhelpdesk.web.InvalidParameterException;
+import dev.hauntedhelpdesk.problem.InvalidParameterException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

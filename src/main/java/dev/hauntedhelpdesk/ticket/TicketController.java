@@ -1,8 +1,8 @@
 package dev.hauntedhelpdesk.ticket;
 
+import dev.hauntedhelpdesk.problem.IfMatchRequiredException;
+import dev.hauntedhelpdesk.request.JsonBodies;
 import dev.hauntedhelpdesk.security.Callers;
-import dev.hauntedhelpdesk.web.IfMatchRequiredException;
-import dev.hauntedhelpdesk.web.JsonBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -53,7 +53,7 @@ class TicketController {
     @Get
     TicketPage list(@Nullable @QueryValue String status, @Nullable @QueryValue String limit,
                     @Nullable @QueryValue String cursor, Authentication authentication) {
-        return tickets.list(Callers.of(authentication), status, limit, cursor);
+        return tickets.list(TicketQuery.of(status, limit, cursor), Callers.of(authentication));
     }
 
     @Get("/{ticketId}")

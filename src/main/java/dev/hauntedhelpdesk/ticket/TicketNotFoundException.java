@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** No such ticket, or not one the caller may see: the two are indistinguishable on purpose. */
 public final class TicketNotFoundException extends ProblemException {

@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
+import dev.hauntedhelpdesk.problem.InvalidParameterException;
 import dev.hauntedhelpdesk.security.Caller;
-import dev.hauntedhelpdesk.web.InvalidParameterException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class TicketService {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final TicketRepository repository;
@@ -78,26 +76,9 @@ public class TicketService {
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));
     }
 
-    public TicketPage list(Caller caller, String status, String limit, String cursor) {
-        TicketStatus statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            statusFilter = WireEnums.parse(TicketStatus.class, status).orElseThrow(() ->
-                    new InvalidParameterException("status: one of " + WireEnums.choices(TicketStatus.class)));
-        }
-        int pageSize = DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                pageSize = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                pageSize = -1;
-            }
-            if (pageSize < 1 || pageSize > MAX_LIMIT) {
-                throw new InvalidParameterException("limit: an integer from 1 to " + MAX_LIMIT);
-            }
-        }
-        PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
-        String requester = caller.isAgent() ? null : caller.id();
-        return repository.list(new TicketQuery(requester, statusFilter, pageSize, after));
+    /** A page of the tickets the caller may see: support staff all of them, a requester their own. */
+    public TicketPage list(TicketQuery query, Caller caller) {
+        return repository.list(query.forRequester(caller.isAgent() ? null : caller.id()));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** If-Match named a version that is no longer current: someone else wrote in between. */
 public final class VersionMismatchException extends ProblemException {

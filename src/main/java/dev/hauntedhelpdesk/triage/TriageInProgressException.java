@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.triage;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** Another run holds the ticket's triage lease; try again once it ends or its lease expires. */
 public final class TriageInProgressException extends ProblemException {

@@ -1,7 +1,7 @@
 package dev.hauntedhelpdesk.triage;
 
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
 
 /** An asynchronous run could not be queued (worker pool full, queue unreachable); nothing changed. */
 public final class TriageNotQueuedException extends ProblemException {

@@ -1,5 +1,7 @@
 package dev.hauntedhelpdesk.web;
 
+import dev.hauntedhelpdesk.problem.PayloadTooLargeException;
+import dev.hauntedhelpdesk.request.JsonBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -18,8 +20,7 @@ import java.util.List;
 @ServerFilter("/api/**")
 class BodySizeFilter implements Ordered {
 
-    /** Far above any valid ticket (title 200 + description 10,000 characters, UTF-8). */
-    static final long MAX_JSON_BYTES = 64 * 1024;
+    private static final long MAX_JSON_BYTES = JsonBodies.MAX_BYTES;
 
     @Override
     public int getOrder() {

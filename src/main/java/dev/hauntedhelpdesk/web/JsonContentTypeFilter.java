@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.web;
 
+import dev.hauntedhelpdesk.problem.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;

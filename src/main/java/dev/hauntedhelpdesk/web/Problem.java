@@ -2,7 +2,7 @@ package dev.hauntedhelpdesk.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.hauntedhelpdesk.ticket.FieldError;
+import dev.hauntedhelpdesk.problem.FieldError;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.net.URI;

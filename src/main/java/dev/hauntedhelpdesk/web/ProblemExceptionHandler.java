@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.web;
 
+import dev.hauntedhelpdesk.problem.ProblemException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;

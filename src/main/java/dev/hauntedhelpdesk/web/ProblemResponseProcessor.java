@@ -1,7 +1,8 @@
 package dev.hauntedhelpdesk.web;
 
-import io.micronaut.context.annotation.Replaces;
 import com.fasterxml.jackson.core.JacksonException;
+import dev.hauntedhelpdesk.problem.ProblemType;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;

@@ -1,11 +1,12 @@
 package dev.hauntedhelpdesk.web;
 
 import dev.hauntedhelpdesk.logging.CorrelationId;
-import dev.hauntedhelpdesk.ticket.FieldError;
+import dev.hauntedhelpdesk.problem.FieldError;
+import dev.hauntedhelpdesk.problem.ProblemType;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.HttpResponse;
 
 import java.util.List;
 

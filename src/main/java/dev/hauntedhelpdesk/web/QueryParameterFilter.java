@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.web;
 
+import dev.hauntedhelpdesk.problem.InvalidParameterException;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;

@@ -1,5 +1,7 @@
 package dev.hauntedhelpdesk.web;
 
+import dev.hauntedhelpdesk.problem.ProblemType;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

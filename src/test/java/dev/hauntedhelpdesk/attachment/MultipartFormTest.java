@@ -2,8 +2,9 @@ package dev.hauntedhelpdesk.attachment;
 
 import dev.hauntedhelpdesk.contract.Multipart;
 import dev.hauntedhelpdesk.contract.SampleFiles;
-import dev.hauntedhelpdesk.web.ProblemException;
-import dev.hauntedhelpdesk.web.ProblemType;
+import dev.hauntedhelpdesk.problem.ProblemException;
+import dev.hauntedhelpdesk.problem.ProblemType;
+import dev.hauntedhelpdesk.request.RequestBodies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

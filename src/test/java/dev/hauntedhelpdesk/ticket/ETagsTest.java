@@ -1,6 +1,6 @@
 package dev.hauntedhelpdesk.ticket;
 
-import dev.hauntedhelpdesk.web.InvalidParameterException;
+import dev.hauntedhelpdesk.problem.InvalidParameterException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;

@@ -1,5 +1,21 @@
 package dev.hauntedhelpdesk.ticket;
 
+import dev.hauntedhelpdesk.problem.FieldError;
+import dev.hauntedhelpdesk.security.Caller;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import static dev.hauntedhelpdesk.ticket.TicketArbitraries.REQUESTER_EDITABLE;
 import static dev.hauntedhelpdesk.ticket.TicketArbitraries.documentedMove;
 import static dev.hauntedhelpdesk.ticket.TicketArbitraries.requesterMayRequest;
@@ -10,20 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-
-import dev.hauntedhelpdesk.security.Caller;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 class TicketRulesProperties {
 

@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.web;
 
+import dev.hauntedhelpdesk.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.hauntedhelpdesk.lambda;
 
 import dev.hauntedhelpdesk.logging.CorrelationId;
+import dev.hauntedhelpdesk.problem.ProblemType;
 import dev.hauntedhelpdesk.web.Problem;
-import dev.hauntedhelpdesk.web.ProblemType;
 import dev.hauntedhelpdesk.web.RequestHead;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;

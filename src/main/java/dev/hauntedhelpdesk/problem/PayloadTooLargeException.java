@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.web;
+package dev.hauntedhelpdesk.problem;
 
 /** The request body exceeds what this endpoint accepts. */
 public final class PayloadTooLargeException extends ProblemException {

@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.web;
+package dev.hauntedhelpdesk.problem;
 
 /** A query parameter or header has a value the API cannot use. */
 public final class InvalidParameterException extends ProblemException {

@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.web;
+package dev.hauntedhelpdesk.request;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,18 +8,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
+import dev.hauntedhelpdesk.problem.BodyNotAnObjectException;
+import dev.hauntedhelpdesk.problem.MalformedJsonException;
+import dev.hauntedhelpdesk.problem.PayloadTooLargeException;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpRequestWrapper;
-import io.micronaut.http.ServerHttpRequest;
-import io.micronaut.http.body.CloseableAvailableByteBody;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Reads a JSON request body strictly: exactly one JSON document (nothing but whitespace after
@@ -33,6 +31,9 @@ import java.util.concurrent.ExecutionException;
  * use case to check field by field.
  */
 public final class JsonBodies {
+
+    /** Far above any valid ticket (title 200 + description 10,000 characters, UTF-8). */
+    public static final long MAX_BYTES = 64 * 1024;
 
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -48,7 +49,7 @@ public final class JsonBodies {
      * Reads the request's body and returns its top-level object; callers run on a blocking
      * executor, never on the event loop.
      *
-     * @throws PayloadTooLargeException over {@link BodySizeFilter#MAX_JSON_BYTES}, however it was sent
+     * @throws PayloadTooLargeException over {@link #MAX_BYTES}, however it was sent
      * @see #object(byte[])
      */
     public static Map<String, Object> object(HttpRequest<?> request) {
@@ -57,25 +58,7 @@ public final class JsonBodies {
 
     /** The request's body bytes, as the client sent them (Lambda: with API Gateway's base64 undone). */
     public static byte[] bytes(HttpRequest<?> request) {
-        HttpRequest<?> unwrapped = request;
-        // The servlet layer (Lambda) hands routes a wrapper around its request.
-        while (!(unwrapped instanceof ServerHttpRequest<?>) && unwrapped instanceof HttpRequestWrapper<?> wrapper) {
-            unwrapped = wrapper.getDelegate();
-        }
-        if (!(unwrapped instanceof ServerHttpRequest<?> server)) {
-            throw new IllegalStateException("Not a server request: " + request.getClass().getName());
-        }
-        if (server.byteBody().expectedLength().orElse(0) > BodySizeFilter.MAX_JSON_BYTES) {
-            throw new PayloadTooLargeException(BodySizeFilter.MAX_JSON_BYTES);
-        }
-        try (CloseableAvailableByteBody body = server.byteBody().buffer().get()) {
-            return body.toByteArray();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the request body", e);
-        } catch (ExecutionException e) {
-            throw new MalformedJsonException("The request body could not be read");
-        }
+        return RequestBodies.bytes(request, MAX_BYTES);
     }
 
     /**
@@ -89,8 +72,8 @@ public final class JsonBodies {
         if (body == null || body.length == 0) {
             throw new MalformedJsonException("The request body is empty; this endpoint takes a JSON object");
         }
-        if (body.length > BodySizeFilter.MAX_JSON_BYTES) {
-            throw new PayloadTooLargeException(BodySizeFilter.MAX_JSON_BYTES);
+        if (body.length > MAX_BYTES) {
+            throw new PayloadTooLargeException(MAX_BYTES);
         }
         JsonNode tree;
         try {

@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.web;
+package dev.hauntedhelpdesk.problem;
 
 import java.net.URI;
 

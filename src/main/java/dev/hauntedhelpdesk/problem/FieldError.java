@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.ticket;
+package dev.hauntedhelpdesk.problem;
 
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,6 +1,6 @@
-package dev.hauntedhelpdesk.web;
+package dev.hauntedhelpdesk.problem;
 
-import dev.hauntedhelpdesk.ticket.FieldError;
+import dev.hauntedhelpdesk.problem.FieldError;
 
 import java.util.List;
 

@@ -1,35 +1,64 @@
-package dev.hauntedhelpdesk.attachment;
+package dev.hauntedhelpdesk.request;
 
-import dev.hauntedhelpdesk.web.PayloadTooLargeException;
+import dev.hauntedhelpdesk.problem.MalformedJsonException;
+import dev.hauntedhelpdesk.problem.PayloadTooLargeException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpRequestWrapper;
 import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.ExecutionException;
 
 /**
- * The request body as the stream of bytes the client sent, never buffered whole. Binding
+ * The request body as the client sent it, read the same way in both runtimes. Binding
  * {@code @Body byte[]} is not enough: for multipart/form-data the Lambda proxy's body binder
- * parses the body as URL-encoded form parameters first (and fails on binary files), so both
- * runtimes read their {@link ServerHttpRequest} byte body instead (Netty's, streamed from the
- * socket as it is read, or the proxy's with API Gateway's base64 already undone).
+ * parses the body as URL-encoded form parameters first (and fails on binary files), and on an
+ * empty body it fails where Netty's gives null. So controllers read their
+ * {@link ServerHttpRequest}'s byte body instead (Netty's, streamed from the socket as it is read,
+ * or the proxy's with API Gateway's base64 already undone). Callers run on a blocking executor,
+ * never on the event loop.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
     private RequestBodies() {
     }
 
     /**
-     * The body, at most {@code maxBytes} of it: a declared length over that is refused at once, and
-     * a body without one (chunked) fails the read that passes the limit with a
-     * {@link BodyTooLargeException}, which the multipart parser passes on untouched. Callers run
-     * on a blocking executor, never on the event loop, and close the stream.
+     * The whole body, at most {@code maxBytes} of it (a declared length over that is refused
+     * before anything is read).
+     *
+     * @throws PayloadTooLargeException over {@code maxBytes}
+     * @throws MalformedJsonException when the body could not be read
      */
-    static InputStream stream(HttpRequest<?> request, long maxBytes) {
+    public static byte[] bytes(HttpRequest<?> request, long maxBytes) {
+        ServerHttpRequest<?> server = server(request, maxBytes);
+        try (CloseableAvailableByteBody body = server.byteBody().buffer().get()) {
+            if (body.length() > maxBytes) {
+                throw new PayloadTooLargeException(maxBytes);
+            }
+            return body.toByteArray();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the request body", e);
+        } catch (ExecutionException e) {
+            throw new MalformedJsonException("The request body could not be read");
+        }
+    }
+
+    /**
+     * The body as a stream, at most {@code maxBytes} of it: a declared length over that is refused
+     * at once, and a body without one (chunked) fails the read that passes the limit with a
+     * {@link BodyTooLargeException}. The caller closes the stream.
+     */
+    public static InputStream stream(HttpRequest<?> request, long maxBytes) {
+        return limited(server(request, maxBytes).byteBody().toInputStream(), maxBytes);
+    }
+
+    private static ServerHttpRequest<?> server(HttpRequest<?> request, long maxBytes) {
         HttpRequest<?> unwrapped = request;
         // The servlet layer (Lambda) hands routes a wrapper around its request.
         while (!(unwrapped instanceof ServerHttpRequest<?>) && unwrapped instanceof HttpRequestWrapper<?> wrapper) {
@@ -41,21 +70,14 @@ final class RequestBodies {
         if (server.byteBody().expectedLength().orElse(0) > maxBytes) {
             throw new PayloadTooLargeException(maxBytes);
         }
-        return limited(server.byteBody().toInputStream(), maxBytes);
+        return server;
     }
 
     /** {@code in}, failing the read that takes it past {@code maxBytes}. */
-    static InputStream limited(InputStream in, long maxBytes) {
+    public static InputStream limited(InputStream in, long maxBytes) {
         return new Limited(in, maxBytes);
     }
 
-    /** The body went past the request limit; a size exception, so the multipart parser passes it on. */
-    static final class BodyTooLargeException extends FileUploadSizeException {
-
-        BodyTooLargeException(long maxBytes, long actual) {
-            super("The request body is larger than " + maxBytes + " bytes", maxBytes, actual);
-        }
-    }
 
     /** Counts what is read and fails past the limit, whichever side (this or the server) notices first. */
     private static final class Limited extends FilterInputStream {
@@ -108,7 +130,7 @@ final class RequestBodies {
             return skipped;
         }
 
-        private void counted(long n) throws FileUploadSizeException {
+        private void counted(long n) throws BodyTooLargeException {
             count += n;
             if (count > maxBytes) {
                 throw new BodyTooLargeException(maxBytes, count);

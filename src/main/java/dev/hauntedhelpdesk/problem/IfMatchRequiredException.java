@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.web;
+package dev.hauntedhelpdesk.problem;
 
 /** A write that needs optimistic locking came without If-Match. */
 public final class IfMatchRequiredException extends ProblemException {
