@@ -62,7 +62,7 @@ class DynamoDbTicketRepository implements TicketRepository {
      */
     @Override
     public Created create(Ticket ticket, IdempotencyClaim claim) {
-        Put putTicket = Put.builder().tableName(table).item(TicketItems.toItem(ticket))
+        Put putTicket = Put.builder().tableName(table).item(DynamoDbTicketItems.toItem(ticket))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK))
                 .build();
@@ -94,7 +94,7 @@ class DynamoDbTicketRepository implements TicketRepository {
     private Put idempotencyRecord(Ticket ticket, IdempotencyClaim claim) {
         long now = Instant.now().getEpochSecond();
         Map<String, AttributeValue> record = new HashMap<>(idempotencyKey(claim));
-        record.put(TicketItems.TICKET_ID, AttributeValue.fromS(ticket.ticketId()));
+        record.put(DynamoDbTicketItems.TICKET_ID, AttributeValue.fromS(ticket.ticketId()));
         record.put(OWNER, AttributeValue.fromS(claim.requester()));
         record.put(FINGERPRINT, AttributeValue.fromS(claim.fingerprint()));
         record.put(HelpdeskTable.EXPIRES_AT, AttributeValue.fromN(Long.toString(
@@ -120,7 +120,7 @@ class DynamoDbTicketRepository implements TicketRepository {
         if (existing == null || existing.isEmpty() || !claim.fingerprint().equals(existing.get(FINGERPRINT).s())) {
             throw new IdempotencyKeyReusedException();
         }
-        String ticketId = existing.get(TicketItems.TICKET_ID).s();
+        String ticketId = existing.get(DynamoDbTicketItems.TICKET_ID).s();
         if (ticketId.equals(ticket.ticketId())) {
             return new Created(ticket, false);
         }
@@ -135,14 +135,14 @@ class DynamoDbTicketRepository implements TicketRepository {
         }
         Map<String, AttributeValue> item;
         try {
-            item = dynamo.getItem(b -> b.tableName(table).key(TicketItems.key(ticket.ticketId()))
+            item = dynamo.getItem(b -> b.tableName(table).key(DynamoDbTicketItems.key(ticket.ticketId()))
                     .consistentRead(true)).item();
         } catch (SdkException e) {
             failure.addSuppressed(e);
             throw WriteOutcomeUnknownException.ofCreate(ticket.ticketId(), failure);
         }
         if (item != null && !item.isEmpty()) {
-            return new Created(TicketItems.fromItem(item), false);
+            return new Created(DynamoDbTicketItems.fromItem(item), false);
         }
         // Not there now, but a lost attempt may still be applied later: DynamoDB gives no way to
         // withdraw it. The client's retry with the same key settles it either way.
@@ -166,8 +166,8 @@ class DynamoDbTicketRepository implements TicketRepository {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(TicketItems.key(ticketId)).consistentRead(true))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TicketItems.fromItem(item));
+                .key(DynamoDbTicketItems.key(ticketId)).consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbTicketItems.fromItem(item));
     }
 
     /**
@@ -179,9 +179,9 @@ class DynamoDbTicketRepository implements TicketRepository {
     public Ticket update(Ticket ticket, long expectedVersion) {
         requireWellFormed(ticket.ticketId());
         Ticket next = withVersion(ticket, expectedVersion + 1);
-        Map<String, AttributeValue> item = TicketItems.toItem(next);
-        TicketItems.key(ticket.ticketId()).keySet().forEach(item::remove);
-        Map<String, String> names = new HashMap<>(Map.of("#pk", HelpdeskTable.PK, "#v", TicketItems.VERSION));
+        Map<String, AttributeValue> item = DynamoDbTicketItems.toItem(next);
+        DynamoDbTicketItems.key(ticket.ticketId()).keySet().forEach(item::remove);
+        Map<String, String> names = new HashMap<>(Map.of("#pk", HelpdeskTable.PK, "#v", DynamoDbTicketItems.VERSION));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected",
                 AttributeValue.fromN(Long.toString(expectedVersion))));
         List<String> sets = new ArrayList<>();
@@ -191,7 +191,7 @@ class DynamoDbTicketRepository implements TicketRepository {
             sets.add("#a" + sets.size() + " = :a" + sets.size());
         });
         List<String> removes = new ArrayList<>();
-        for (String optional : List.of(TicketItems.CATEGORY, TicketItems.ASSIGNEE, TicketItems.RESOLUTION)) {
+        for (String optional : List.of(DynamoDbTicketItems.CATEGORY, DynamoDbTicketItems.ASSIGNEE, DynamoDbTicketItems.RESOLUTION)) {
             if (!item.containsKey(optional)) {
                 names.put("#r" + removes.size(), optional);
                 removes.add("#r" + removes.size());
@@ -201,7 +201,7 @@ class DynamoDbTicketRepository implements TicketRepository {
                 + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         try {
             write(ticket.ticketId(), () -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(TicketItems.key(ticket.ticketId()))
+                    .key(DynamoDbTicketItems.key(ticket.ticketId()))
                     .updateExpression(expression)
                     .conditionExpression("attribute_exists(#pk) AND #v = :expected")
                     .expressionAttributeNames(names)
@@ -210,7 +210,7 @@ class DynamoDbTicketRepository implements TicketRepository {
             return next;
         } catch (ConditionalCheckFailedException failed) {
             if (failed.hasItem() && !failed.item().isEmpty()) {
-                if (TicketItems.fromItem(failed.item()).equals(next)) {
+                if (DynamoDbTicketItems.fromItem(failed.item()).equals(next)) {
                     // An earlier attempt of this call stored it and its answer was lost.
                     return next;
                 }
@@ -226,16 +226,16 @@ class DynamoDbTicketRepository implements TicketRepository {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
-                .key(TicketItems.key(ticketId)).consistentRead(true))).item();
+                .key(DynamoDbTicketItems.key(ticketId)).consistentRead(true))).item();
         return item == null || item.isEmpty() ? Optional.empty()
-                : Optional.of(new TriageState(TicketItems.fromItem(item), TicketItems.lease(item)));
+                : Optional.of(new TriageState(DynamoDbTicketItems.fromItem(item), DynamoDbTicketItems.lease(item)));
     }
 
     /** Names every claim and record expression uses. */
     private static Map<String, String> leaseNames() {
-        return Map.of("#pk", HelpdeskTable.PK, "#st", HelpdeskTable.STATUS, "#run", TicketItems.TRIAGE_RUN_ID,
-                "#lease", TicketItems.LEASE_UNTIL, "#upd", TicketItems.UPDATED_AT,
-                "#log", TicketItems.WORKFLOW_LOG, "#v", TicketItems.VERSION);
+        return Map.of("#pk", HelpdeskTable.PK, "#st", HelpdeskTable.STATUS, "#run", DynamoDbTicketItems.TRIAGE_RUN_ID,
+                "#lease", DynamoDbTicketItems.LEASE_UNTIL, "#upd", DynamoDbTicketItems.UPDATED_AT,
+                "#log", DynamoDbTicketItems.WORKFLOW_LOG, "#v", DynamoDbTicketItems.VERSION);
     }
 
     @Override
@@ -249,7 +249,7 @@ class DynamoDbTicketRepository implements TicketRepository {
                 ":run", AttributeValue.fromS(claim.runId()),
                 ":until", AttributeValue.fromS(Timestamps.format(claim.leaseUntil())),
                 ":upd", AttributeValue.fromS(Timestamps.format(claim.now())),
-                ":log", TicketItems.entries(claim.entries()),
+                ":log", DynamoDbTicketItems.entries(claim.entries()),
                 ":empty", AttributeValue.fromL(List.of()),
                 ":one", AttributeValue.fromN("1")));
         String condition = "attribute_exists(#pk) AND #st = :seen";
@@ -262,7 +262,7 @@ class DynamoDbTicketRepository implements TicketRepository {
         String expression = condition;
         try {
             Map<String, AttributeValue> item = write(ticketId, () -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(TicketItems.key(ticketId))
+                    .key(DynamoDbTicketItems.key(ticketId))
                     .updateExpression("SET #st = :processing, #run = :run, #lease = :until, #upd = :upd, "
                             + "#log = list_append(if_not_exists(#log, :empty), :log) ADD #v :one")
                     .conditionExpression(expression)
@@ -271,17 +271,17 @@ class DynamoDbTicketRepository implements TicketRepository {
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
                     .attributes();
-            return new Claimed(TicketItems.fromItem(item));
+            return new Claimed(DynamoDbTicketItems.fromItem(item));
         } catch (ConditionalCheckFailedException failed) {
             if (!failed.hasItem() || failed.item().isEmpty()) {
                 return new Refused(Optional.empty());
             }
-            TriageLease lease = TicketItems.lease(failed.item());
+            TriageLease lease = DynamoDbTicketItems.lease(failed.item());
             if (lease != null && claim.runId().equals(lease.runId())) {
                 // An earlier attempt of this call claimed it and its answer was lost.
-                return new Claimed(TicketItems.fromItem(failed.item()));
+                return new Claimed(DynamoDbTicketItems.fromItem(failed.item()));
             }
-            return new Refused(Optional.of(new TriageState(TicketItems.fromItem(failed.item()), lease)));
+            return new Refused(Optional.of(new TriageState(DynamoDbTicketItems.fromItem(failed.item()), lease)));
         }
     }
 
@@ -292,21 +292,21 @@ class DynamoDbTicketRepository implements TicketRepository {
                 ":processing", AttributeValue.fromS(TicketStatus.PROCESSING.wire()),
                 ":run", AttributeValue.fromS(record.runId()),
                 ":upd", AttributeValue.fromS(record.updatedAt()),
-                ":log", TicketItems.entries(record.entries()),
+                ":log", DynamoDbTicketItems.entries(record.entries()),
                 ":empty", AttributeValue.fromL(List.of()),
                 ":one", AttributeValue.fromN("1")));
         Map<String, String> names = new HashMap<>(leaseNames());
         List<String> sets = new ArrayList<>(List.of("#log = list_append(if_not_exists(#log, :empty), :log)",
                 "#upd = :upd"));
         if (record.category() != null) {
-            names.put("#cat", TicketItems.CATEGORY);
+            names.put("#cat", DynamoDbTicketItems.CATEGORY);
             values.put(":cat", AttributeValue.fromS(record.category()));
             sets.add("#cat = if_not_exists(#cat, :cat)");
         }
         String owned = "attribute_exists(#pk) AND #run = :run AND attribute_exists(#lease)";
         // The log-only write, for a ticket whose status was changed while the run held it.
         List<String> logOnly = List.copyOf(sets);
-        names.put("#res", TicketItems.RESOLUTION);
+        names.put("#res", DynamoDbTicketItems.RESOLUTION);
         values.put(":status", AttributeValue.fromS(record.status()));
         sets.add("#st = :status");
         String removeResolution = "";
@@ -337,7 +337,7 @@ class DynamoDbTicketRepository implements TicketRepository {
         Map<String, String> used = new HashMap<>(names);
         used.keySet().removeIf(name -> !update.contains(name) && !condition.contains(name));
         try {
-            write(ticketId, () -> dynamo.updateItem(b -> b.tableName(table).key(TicketItems.key(ticketId))
+            write(ticketId, () -> dynamo.updateItem(b -> b.tableName(table).key(DynamoDbTicketItems.key(ticketId))
                     .updateExpression(update)
                     .conditionExpression(condition)
                     .expressionAttributeNames(used)
@@ -349,10 +349,10 @@ class DynamoDbTicketRepository implements TicketRepository {
                 return RecordOutcome.TICKET_GONE;
             }
             String runId = values.get(":run").s();
-            if (!runId.equals(TicketItems.runId(failed.item()))) {
+            if (!runId.equals(DynamoDbTicketItems.runId(failed.item()))) {
                 return RecordOutcome.LEASE_LOST;
             }
-            if (TicketItems.lease(failed.item()) == null) {
+            if (DynamoDbTicketItems.lease(failed.item()) == null) {
                 // The run id stays after the lease is released: an earlier attempt of this call
                 // recorded and its answer was lost.
                 return RecordOutcome.RECORDED;
@@ -367,7 +367,7 @@ class DynamoDbTicketRepository implements TicketRepository {
         requireWellFormed(ticketId);
         try {
             Map<String, AttributeValue> item = write(ticketId, () -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(TicketItems.key(ticketId))
+                    .key(DynamoDbTicketItems.key(ticketId))
                     // list_append never drops what a concurrent writer appended; the version bump
                     // makes a PATCH holding the old ETag fail instead of overwriting these.
                     .updateExpression("SET #att = list_append(if_not_exists(#att, :empty), :att), "
@@ -375,12 +375,12 @@ class DynamoDbTicketRepository implements TicketRepository {
                     // The cap is checked by the write itself: two appends that each read room for
                     // their files cannot both pass it.
                     .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#att) OR size(#att) <= :room)")
-                    .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#att", TicketItems.ATTACHMENTS,
-                            "#log", TicketItems.WORKFLOW_LOG, "#upd", TicketItems.UPDATED_AT,
-                            "#v", TicketItems.VERSION))
+                    .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK, "#att", DynamoDbTicketItems.ATTACHMENTS,
+                            "#log", DynamoDbTicketItems.WORKFLOW_LOG, "#upd", DynamoDbTicketItems.UPDATED_AT,
+                            "#v", DynamoDbTicketItems.VERSION))
                     .expressionAttributeValues(Map.of(
-                            ":att", TicketItems.attachments(attachments),
-                            ":log", TicketItems.entries(entries),
+                            ":att", DynamoDbTicketItems.attachments(attachments),
+                            ":log", DynamoDbTicketItems.entries(entries),
                             ":empty", AttributeValue.fromL(List.of()),
                             ":upd", AttributeValue.fromS(updatedAt),
                             ":one", AttributeValue.fromN("1"),
@@ -388,12 +388,12 @@ class DynamoDbTicketRepository implements TicketRepository {
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
                     .attributes();
-            return TicketItems.fromItem(item);
+            return DynamoDbTicketItems.fromItem(item);
         } catch (ConditionalCheckFailedException failed) {
             if (!failed.hasItem() || failed.item().isEmpty()) {
                 throw new TicketNotFoundException(ticketId);
             }
-            Ticket current = TicketItems.fromItem(failed.item());
+            Ticket current = DynamoDbTicketItems.fromItem(failed.item());
             if (current.attachments().stream().anyMatch(a -> a.attachmentId().equals(attachments.get(0).attachmentId()))) {
                 // An earlier attempt of this call appended them and its answer was lost.
                 return current;
@@ -419,7 +419,7 @@ class DynamoDbTicketRepository implements TicketRepository {
     public void delete(String ticketId) {
         requireWellFormed(ticketId);
         try {
-            write(ticketId, () -> dynamo.deleteItem(b -> b.tableName(table).key(TicketItems.key(ticketId))
+            write(ticketId, () -> dynamo.deleteItem(b -> b.tableName(table).key(DynamoDbTicketItems.key(ticketId))
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", HelpdeskTable.PK))));
         } catch (ConditionalCheckFailedException e) {
@@ -445,7 +445,7 @@ class DynamoDbTicketRepository implements TicketRepository {
         } else {
             index = HelpdeskTable.ALL_TICKETS;
             partitionAttribute = HelpdeskTable.ENTITY;
-            partitionValue = TicketItems.ENTITY_TICKET;
+            partitionValue = DynamoDbTicketItems.ENTITY_TICKET;
         }
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -462,7 +462,7 @@ class DynamoDbTicketRepository implements TicketRepository {
     public TicketPage expiredTriageLeases(Instant now, Instant staleBefore, int limit, PageCursor after) {
         return query(HelpdeskTable.BY_STATUS, HelpdeskTable.STATUS, TicketStatus.PROCESSING.wire(),
                 "#lease < :now OR (attribute_not_exists(#lease) AND #upd < :stale)",
-                Map.of("#lease", TicketItems.LEASE_UNTIL, "#upd", TicketItems.UPDATED_AT),
+                Map.of("#lease", DynamoDbTicketItems.LEASE_UNTIL, "#upd", DynamoDbTicketItems.UPDATED_AT),
                 Map.of(":now", AttributeValue.fromS(Timestamps.format(now)),
                         ":stale", AttributeValue.fromS(Timestamps.format(staleBefore))),
                 limit, after);
@@ -497,7 +497,7 @@ class DynamoDbTicketRepository implements TicketRepository {
             QueryResponse response = call(() -> dynamo.query(request.build()));
             List<Map<String, AttributeValue>> page = response.items();
             for (int i = 0; i < page.size(); i++) {
-                items.add(TicketItems.fromItem(page.get(i)));
+                items.add(DynamoDbTicketItems.fromItem(page.get(i)));
                 if (items.size() == limit) {
                     boolean more = i < page.size() - 1 || response.hasLastEvaluatedKey()
                             && !response.lastEvaluatedKey().isEmpty();
@@ -514,12 +514,12 @@ class DynamoDbTicketRepository implements TicketRepository {
     }
 
     private static String cursorAfter(Ticket last) {
-        return new PageCursor(TicketItems.createdKey(last)).encode();
+        return new PageCursor(DynamoDbTicketItems.createdKey(last)).encode();
     }
 
     private static Map<String, AttributeValue> startKey(PageCursor cursor, String partitionAttribute,
                                                         String partitionValue) {
-        Map<String, AttributeValue> key = new HashMap<>(TicketItems.key(cursor.ticketId()));
+        Map<String, AttributeValue> key = new HashMap<>(DynamoDbTicketItems.key(cursor.ticketId()));
         key.put(partitionAttribute, AttributeValue.fromS(partitionValue));
         key.put(HelpdeskTable.CREATED_KEY, AttributeValue.fromS(cursor.createdKey()));
         return key;

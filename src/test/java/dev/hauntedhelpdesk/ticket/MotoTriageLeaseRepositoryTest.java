@@ -56,7 +56,7 @@ class MotoTriageLeaseRepositoryTest {
     }
 
     private Map<String, AttributeValue> item(String ticketId) {
-        return dynamo.getItem(b -> b.tableName(table).key(TicketItems.key(ticketId)).consistentRead(true)).item();
+        return dynamo.getItem(b -> b.tableName(table).key(DynamoDbTicketItems.key(ticketId)).consistentRead(true)).item();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Maps tickets to DynamoDB items and back; attribute names are the table's contract. */
-final class TicketItems {
+final class DynamoDbTicketItems {
 
     static final String TICKET_PREFIX = "TICKET#";
     static final String TICKET_SK = "TICKET";
@@ -31,7 +31,7 @@ final class TicketItems {
     /** When the triage lease ends (a timestamp as updated_at); removed when the run records. */
     static final String LEASE_UNTIL = "lease_until";
 
-    private TicketItems() {
+    private DynamoDbTicketItems() {
     }
 
     static Map<String, AttributeValue> key(String ticketId) {
@@ -55,8 +55,8 @@ final class TicketItems {
         putIfPresent(item, CATEGORY, t.category());
         putIfPresent(item, ASSIGNEE, t.assignee());
         putIfPresent(item, RESOLUTION, t.resolution());
-        item.put(WORKFLOW_LOG, AttributeValue.fromL(t.workflowLog().stream().map(TicketItems::entry).toList()));
-        item.put(ATTACHMENTS, AttributeValue.fromL(t.attachments().stream().map(TicketItems::attachment).toList()));
+        item.put(WORKFLOW_LOG, AttributeValue.fromL(t.workflowLog().stream().map(DynamoDbTicketItems::entry).toList()));
+        item.put(ATTACHMENTS, AttributeValue.fromL(t.attachments().stream().map(DynamoDbTicketItems::attachment).toList()));
         item.put(CREATED_AT, s(t.createdAt()));
         item.put(UPDATED_AT, s(t.updatedAt()));
         item.put(VERSION, AttributeValue.fromN(Long.toString(t.version())));
@@ -95,11 +95,11 @@ final class TicketItems {
     }
 
     static AttributeValue attachments(List<Attachment> attachments) {
-        return AttributeValue.fromL(attachments.stream().map(TicketItems::attachment).toList());
+        return AttributeValue.fromL(attachments.stream().map(DynamoDbTicketItems::attachment).toList());
     }
 
     static AttributeValue entries(List<WorkflowEntry> entries) {
-        return AttributeValue.fromL(entries.stream().map(TicketItems::entry).toList());
+        return AttributeValue.fromL(entries.stream().map(DynamoDbTicketItems::entry).toList());
     }
 
     private static AttributeValue entry(WorkflowEntry e) {
