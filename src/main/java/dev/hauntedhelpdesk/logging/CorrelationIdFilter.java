@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.util.Optional;
+
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * Gives every request a correlation id (the caller's X-Correlation-ID, else the platform request
- * id, else a UUID), puts it in the MDC of every thread that works on the request (so every log
+ * id, else a UUID) and, when the request carries one, its trace id ({@link TraceIds}), puts them in the MDC of every thread that works on the request (so every log
  * line, the access line included, carries it), echoes it in the response, and writes one
  * access-log line per request.
  */
@@ -44,11 +46,22 @@ class CorrelationIdFilter implements Ordered {
                 requestIds.requestId(request));
         request.setAttribute(CorrelationId.ATTRIBUTE, id);
         request.setAttribute(STARTED, System.nanoTime());
+        Optional<String> trace = TraceIds.of(request.getHeaders().get(TraceIds.AMZN_HEADER),
+                request.getHeaders().get(TraceIds.W3C_HEADER));
+        // The MDC copied here (with what the Lambda handler put in for the invocation) follows
+        // the request onto every thread that works on it.
+        String invocationTrace = MDC.get(TraceIds.MDC_KEY);
         MDC.put(CorrelationId.MDC_KEY, id);
+        trace.ifPresent(t -> MDC.put(TraceIds.MDC_KEY, t));
         try {
             propagated.add(new MdcPropagationContext());
         } finally {
             MDC.remove(CorrelationId.MDC_KEY);
+            if (invocationTrace == null) {
+                MDC.remove(TraceIds.MDC_KEY);
+            } else {
+                MDC.put(TraceIds.MDC_KEY, invocationTrace);
+            }
         }
     }
 

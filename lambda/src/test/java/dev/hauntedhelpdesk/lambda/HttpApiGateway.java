@@ -82,6 +82,7 @@ final class HttpApiGateway implements ServerUnderTest {
             // Refused before routing or authorization; the documented quota, not the function's limit.
             return GatewayAnswers.message(431, "Request Header Fields Too Large");
         }
+        headers.put("x-amzn-trace-id", GatewayTrace.header(headers.get("x-amzn-trace-id")));
         String origin = headers.get("origin");
         boolean preflight = api.cors().isPresent() && GatewayCors.isPreflight(method, headers);
 

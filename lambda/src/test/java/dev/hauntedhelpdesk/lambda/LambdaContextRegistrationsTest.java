@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Invocations leave the application context as they found it. The proxy's default
  * {@code LambdaContextFactory} registers each invocation's {@link Context} (and its logger) as one
  * more singleton, so a warm function's bean lookups scan a list that grows by an entry or two per
- * call, and its memory with it; {@link LambdaContexts} registers nothing.
+ * call, and its memory with it; {@link InvocationMdc} registers nothing.
  */
 class LambdaContextRegistrationsTest {
 

@@ -48,6 +48,9 @@ final class RestApiGateway implements ServerUnderTest {
         if (request.pathWithQuery().length() > LambdaLimits.MAX_HEAD_BYTES) {
             return GatewayAnswers.message(414, "Request-URI Too Long");
         }
+        String sentTrace = headers.keySet().stream().filter("X-Amzn-Trace-Id"::equalsIgnoreCase).findFirst()
+                .map(headers::remove).orElse(null);
+        headers.put("X-Amzn-Trace-Id", GatewayTrace.header(sentTrace));
         Map<String, List<String>> multi = new LinkedHashMap<>();
         headers.forEach((k, v) -> multi.put(k, List.of(v)));
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
