@@ -46,4 +46,15 @@ public interface AttachmentStorage {
      */
     Optional<URI> downloadUrl(String key, String contentType, String contentDisposition, String cacheControl,
                               Duration validFor);
+
+    /** Where the bytes go, for the health report: the directory, or {@code s3://<bucket>}. */
+    String location();
+
+    /**
+     * Checks that the store can be reached now (the directory is there and writable, the bucket
+     * answers HeadBucket).
+     *
+     * @throws StorageUnavailableException when it cannot
+     */
+    void check();
 }

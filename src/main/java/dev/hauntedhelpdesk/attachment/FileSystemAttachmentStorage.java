@@ -26,6 +26,23 @@ final class FileSystemAttachmentStorage implements AttachmentStorage {
     }
 
     @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public void check() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new StorageUnavailableException(e);
+        }
+        if (!Files.isWritable(root)) {
+            throw new StorageUnavailableException(new IOException(root + " is not writable"));
+        }
+    }
+
+    @Override
     public void put(String key, byte[] content, String contentType) {
         Path target = resolve(key);
         try {

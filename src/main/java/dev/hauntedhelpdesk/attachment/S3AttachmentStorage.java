@@ -42,6 +42,20 @@ final class S3AttachmentStorage implements AttachmentStorage {
     }
 
     @Override
+    public String location() {
+        return "s3://" + bucket;
+    }
+
+    @Override
+    public void check() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (SdkException e) {
+            throw new StorageUnavailableException(e);
+        }
+    }
+
+    @Override
     public void put(String key, byte[] content, String contentType) {
         call(() -> s3.putObject(b -> b.bucket(bucket).key(StorageKeys.check(key)).contentType(contentType)
                 .contentLength((long) content.length), RequestBody.fromBytes(content)));

@@ -47,13 +47,16 @@ class DynamoDbHealthIndicator implements HealthIndicator {
     private HealthResult check() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("table", table);
+        long started = System.nanoTime();
         try {
             TableDescription description = dynamo.describeTable(b -> b.tableName(table)).table();
             details.put("table_status", description.tableStatusAsString());
+            details.put("latency_ms", Latency.since(started));
             return HealthResult.builder("dynamodb", HealthStatus.UP).details(details).build();
         } catch (RuntimeException e) {
             LOG.warn("DynamoDB table {} is not reachable; readiness is DOWN: {}", table, AwsFailure.describe(e));
             details.put("error", e.getClass().getSimpleName());
+            details.put("latency_ms", Latency.since(started));
             return HealthResult.builder("dynamodb", HealthStatus.DOWN).details(details).build();
         }
     }

@@ -26,13 +26,16 @@ final class JwksFailureCache extends JWKSetSourceWrapper<SecurityContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwksFailureCache.class);
 
-    /** The endpoint's state as the last real fetch left it, for the health report. */
-    record State(Instant lastSuccess, Instant lastFailure, String lastError) {
+    /**
+     * The endpoint's state as the last real fetch left it, for the health report;
+     * {@code lastFetchNanos} is how long that fetch took, success or failure (-1 before any).
+     */
+    record State(Instant lastSuccess, Instant lastFailure, String lastError, long lastFetchNanos) {
     }
 
     private final URL url;
     private final long failureMillis;
-    private volatile State state = new State(null, null, null);
+    private volatile State state = new State(null, null, null, -1);
     private volatile long failedUntil = Long.MIN_VALUE;
     private volatile JWKSetUnavailableException failure;
 
@@ -50,19 +53,22 @@ final class JwksFailureCache extends JWKSetSourceWrapper<SecurityContext> {
             throw new JWKSetUnavailableException("JWKS fetch from " + url + " failed recently (" + cached.getMessage()
                     + "); not retried before " + Instant.ofEpochMilli(failedUntil), cached);
         }
+        long started = System.nanoTime();
         try {
             JWKSet keys = getSource().getJWKSet(refreshEvaluator, currentTime, context);
             if (failure != null) {
                 LOG.info("JWKS fetch from {} succeeded again ({} keys)", url, keys.size());
             }
             failure = null;
-            state = new State(Instant.ofEpochMilli(currentTime), state.lastFailure(), state.lastError());
+            state = new State(Instant.ofEpochMilli(currentTime), state.lastFailure(), state.lastError(),
+                    System.nanoTime() - started);
             return keys;
         } catch (JWKSetUnavailableException e) {
             failure = e;
             failedUntil = currentTime + failureMillis;
             String cause = describe(e);
-            state = new State(state.lastSuccess(), Instant.ofEpochMilli(currentTime), cause);
+            state = new State(state.lastSuccess(), Instant.ofEpochMilli(currentTime), cause,
+                    System.nanoTime() - started);
             LOG.warn("JWKS fetch from {} failed: {}. Tokens whose key is not cached are refused; "
                     + "the endpoint is tried again in {} s", url, cause, failureMillis / 1000);
             throw e;

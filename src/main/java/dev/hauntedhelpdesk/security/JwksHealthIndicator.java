@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.security;
 
+import dev.hauntedhelpdesk.health.Latency;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -43,6 +44,10 @@ class JwksHealthIndicator implements HealthIndicator {
         } else {
             details.put("keys", "fetched");
             details.put("last_success", state.lastSuccess().toString());
+        }
+        if (state.lastFetchNanos() >= 0) {
+            // The last real fetch's round trip: a health check never fetches the keys itself.
+            details.put("latency_ms", Latency.ofNanos(state.lastFetchNanos()));
         }
         return Publishers.just(HealthResult.builder("jwks", HealthStatus.UP).details(details).build());
     }

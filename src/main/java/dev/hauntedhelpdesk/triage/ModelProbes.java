@@ -25,6 +25,7 @@ final class ModelProbes {
     private final Clock clock;
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile Instant lastProbe;
+    private volatile long lastProbeNanos = -1;
 
     ModelProbes(Supplier<TriageEngine> engine, Clock clock) {
         this.engine = engine;
@@ -47,9 +48,16 @@ final class ModelProbes {
         return health;
     }
 
+    /** How long the last probe took to come back, answer or error; -1 before the first. */
+    long lastProbeNanos() {
+        return lastProbeNanos;
+    }
+
     private void probe() {
+        long started = System.nanoTime();
         try {
             engine.get().probe();
+            lastProbeNanos = System.nanoTime() - started;
         } catch (RuntimeException e) {
             LOG.warn("LLM health probe failed unexpectedly", e);
         } finally {

@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.triage;
 
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
+import dev.hauntedhelpdesk.health.Latency;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
@@ -51,6 +52,10 @@ class TriageEngineHealthIndicator implements HealthIndicator {
                 details.put("checked_by", health.checkedBy());
             }
             details.put("detail", health.detail());
+            if (probes.lastProbeNanos() >= 0) {
+                // The last probe's round trip; a health check never waits for one.
+                details.put("latency_ms", Latency.ofNanos(probes.lastProbeNanos()));
+            }
         }
         return Publishers.just(HealthResult.builder("triage", HealthStatus.UP).details(details).build());
     }

@@ -99,6 +99,20 @@ public abstract class LlmHealthContract {
     }
 
     @Test
+    void llmHealth_reportsTheLastProbesRoundTrip() throws InterruptedException {
+        try (ConverseRecorder model = new ConverseRecorder().delay(Duration.ofMillis(300));
+             ServerUnderTest server = start(model)) {
+            Api api = new Api(server, CognitoPool.shared());
+
+            JsonNode first = llm(api);
+            JsonNode probed = awaitProbe(api);
+
+            assertTrue(first.path("latency_ms").isMissingNode(), first::toString);
+            assertTrue(probed.path("latency_ms").asDouble() >= 300, probed::toString);
+        }
+    }
+
+    @Test
     void llmHealth_answersAtOnce_whileTheModelDoesNot() {
         try (ConverseRecorder model = new ConverseRecorder().delay(Duration.ofSeconds(20));
              ServerUnderTest server = start(model)) {
