@@ -1,11 +1,9 @@
 package dev.hauntedhelpdesk.ticket;
 
-/** The area of IT a ticket belongs to; the triage team routes on it. */
-public enum Category {
-    NETWORK, CLOUD, ACCESS, HARDWARE, SOFTWARE, OTHER;
+import io.micronaut.serde.annotation.Serdeable;
 
-    /** The lower-case name used on the wire and in storage. */
-    public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+/** The area of IT a ticket belongs to; the triage team routes on it. */
+@Serdeable
+public enum Category implements WireName {
+    NETWORK, CLOUD, ACCESS, HARDWARE, SOFTWARE, OTHER
 }

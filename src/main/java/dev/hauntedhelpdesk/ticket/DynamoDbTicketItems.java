@@ -47,12 +47,12 @@ final class DynamoDbTicketItems {
         item.put(HelpdeskTable.ENTITY, s(ENTITY_TICKET));
         item.put(HelpdeskTable.CREATED_KEY, s(createdKey(t)));
         item.put(HelpdeskTable.REQUESTER, s(t.requester()));
-        item.put(HelpdeskTable.STATUS, s(t.status()));
+        item.put(HelpdeskTable.STATUS, s(t.status().wire()));
         item.put(TICKET_ID, s(t.ticketId()));
         item.put(TITLE, s(t.title()));
         item.put(DESCRIPTION, s(t.description()));
-        item.put(SEVERITY, s(t.severity()));
-        putIfPresent(item, CATEGORY, t.category());
+        item.put(SEVERITY, s(t.severity().wire()));
+        putIfPresent(item, CATEGORY, t.category() == null ? null : t.category().wire());
         putIfPresent(item, ASSIGNEE, t.assignee());
         putIfPresent(item, RESOLUTION, t.resolution());
         item.put(WORKFLOW_LOG, AttributeValue.fromL(t.workflowLog().stream().map(DynamoDbTicketItems::entry).toList()));
@@ -68,9 +68,9 @@ final class DynamoDbTicketItems {
                 str(item, TICKET_ID),
                 str(item, TITLE),
                 str(item, DESCRIPTION),
-                str(item, SEVERITY),
-                str(item, CATEGORY),
-                str(item, HelpdeskTable.STATUS),
+                stored(Severity.class, item, SEVERITY),
+                str(item, CATEGORY) == null ? null : stored(Category.class, item, CATEGORY),
+                stored(TicketStatus.class, item, HelpdeskTable.STATUS),
                 str(item, HelpdeskTable.REQUESTER),
                 str(item, ASSIGNEE),
                 str(item, RESOLUTION),
@@ -132,6 +132,15 @@ final class DynamoDbTicketItems {
     private static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
+    }
+
+    /** A stored enum; any other value is a broken item, never read as some default. */
+    private static <E extends Enum<E> & WireName> E stored(Class<E> type, Map<String, AttributeValue> item,
+                                                         String name) {
+        String value = str(item, name);
+        return WireName.parse(type, value).orElseThrow(() -> new IllegalStateException("Ticket item "
+                + str(item, HelpdeskTable.PK) + " holds " + name + " '" + value + "', not one of "
+                + WireName.choices(type)));
     }
 
     private static List<AttributeValue> list(Map<String, AttributeValue> item, String name) {

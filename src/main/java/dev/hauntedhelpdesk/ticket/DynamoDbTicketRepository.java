@@ -178,7 +178,7 @@ class DynamoDbTicketRepository implements TicketRepository {
     @Override
     public Ticket update(Ticket ticket, long expectedVersion) {
         requireWellFormed(ticket.ticketId());
-        Ticket next = withVersion(ticket, expectedVersion + 1);
+        Ticket next = ticket.withVersion(expectedVersion + 1);
         Map<String, AttributeValue> item = DynamoDbTicketItems.toItem(next);
         DynamoDbTicketItems.key(ticket.ticketId()).keySet().forEach(item::remove);
         Map<String, String> names = new HashMap<>(Map.of("#pk", HelpdeskTable.PK, "#v", DynamoDbTicketItems.VERSION));
@@ -407,12 +407,6 @@ class DynamoDbTicketRepository implements TicketRepository {
         if (!TicketIds.isWellFormed(ticketId)) {
             throw new TicketNotFoundException(ticketId);
         }
-    }
-
-    private static Ticket withVersion(Ticket t, long version) {
-        return new Ticket(t.ticketId(), t.title(), t.description(), t.severity(), t.category(), t.status(),
-                t.requester(), t.assignee(), t.resolution(), t.workflowLog(), t.attachments(), t.createdAt(),
-                t.updatedAt(), version);
     }
 
     @Override

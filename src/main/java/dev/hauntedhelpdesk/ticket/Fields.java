@@ -69,19 +69,19 @@ final class Fields {
         return trimmed;
     }
 
-    <E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required) {
+    <E extends Enum<E> & WireName> E choice(String field, String value, Class<E> type, boolean required) {
         if (refused.contains(field)) {
             return null;
         }
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, "is required, one of " + WireEnums.choices(type)));
+                errors.add(new FieldError(field, "is required, one of " + WireName.choices(type)));
             }
             return null;
         }
-        Optional<E> parsed = WireEnums.parse(type, value);
+        Optional<E> parsed = WireName.parse(type, value);
         if (parsed.isEmpty()) {
-            errors.add(new FieldError(field, "must be one of " + WireEnums.choices(type)));
+            errors.add(new FieldError(field, "must be one of " + WireName.choices(type)));
         }
         return parsed.orElse(null);
     }

@@ -1,11 +1,9 @@
 package dev.hauntedhelpdesk.ticket;
 
-/** How badly the problem hurts the requester. */
-public enum Severity {
-    LOW, MEDIUM, HIGH, CRITICAL;
+import io.micronaut.serde.annotation.Serdeable;
 
-    /** The lower-case name used on the wire and in storage. */
-    public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+/** How badly the problem hurts the requester. */
+@Serdeable
+public enum Severity implements WireName {
+    LOW, MEDIUM, HIGH, CRITICAL
 }

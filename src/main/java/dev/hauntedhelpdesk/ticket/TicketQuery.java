@@ -20,8 +20,8 @@ public record TicketQuery(String requester, TicketStatus status, int limit, Page
     public static TicketQuery of(String status, String limit, String cursor) {
         TicketStatus statusFilter = null;
         if (status != null && !status.isBlank()) {
-            statusFilter = WireEnums.parse(TicketStatus.class, status).orElseThrow(() ->
-                    new InvalidParameterException("status: one of " + WireEnums.choices(TicketStatus.class)));
+            statusFilter = WireName.parse(TicketStatus.class, status).orElseThrow(() ->
+                    new InvalidParameterException("status: one of " + WireName.choices(TicketStatus.class)));
         }
         int pageSize = DEFAULT_LIMIT;
         if (limit != null && !limit.isBlank()) {

@@ -21,39 +21,25 @@ public final class TicketRules {
      * repository bumps it in the same conditional write that checks it.
      */
     public static Ticket apply(Ticket current, TicketPatch patch, Caller caller, Instant now) {
-        TicketStatus from = current.statusValue();
+        TicketStatus from = current.status();
         if (!caller.isAgent()) {
             checkRequesterMayApply(current, patch, from);
         }
         if (patch.has("status") && !from.canMoveTo(patch.status())) {
             throw new InvalidTransitionException(from, patch.status());
         }
-        List<WorkflowEntry> log = new ArrayList<>(current.workflowLog());
+        List<WorkflowEntry> log = new ArrayList<>();
         String at = Timestamps.format(now);
-        String status = current.status();
+        TicketStatus status = from;
         if (patch.has("status") && patch.status() != from) {
-            status = patch.status().wire();
-            log.add(new WorkflowEntry(at, caller.username(), "status_changed", from.wire() + " -> " + status));
+            status = patch.status();
+            log.add(new WorkflowEntry(at, caller.username(), "status_changed", from.wire() + " -> " + status.wire()));
         }
         List<String> changed = patch.present().stream().filter(f -> !f.equals("status")).sorted().toList();
         if (!changed.isEmpty()) {
             log.add(new WorkflowEntry(at, caller.username(), "updated", String.join(", ", changed)));
         }
-        return new Ticket(
-                current.ticketId(),
-                patch.has("title") ? patch.title() : current.title(),
-                patch.has("description") ? patch.description() : current.description(),
-                patch.has("severity") ? patch.severity().wire() : current.severity(),
-                patch.has("category") ? patch.category().wire() : current.category(),
-                status,
-                current.requester(),
-                patch.has("assignee") ? patch.assignee() : current.assignee(),
-                patch.has("resolution") ? patch.resolution() : current.resolution(),
-                log,
-                current.attachments(),
-                current.createdAt(),
-                at,
-                current.version());
+        return current.edited(patch).withStatus(status, at).appendLog(log);
     }
 
     private static void checkRequesterMayApply(Ticket current, TicketPatch patch, TicketStatus from) {

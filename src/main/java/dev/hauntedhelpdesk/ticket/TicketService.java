@@ -46,21 +46,7 @@ public class TicketService {
                     command.fingerprint(filesFingerprint));
         }
         String now = Timestamps.format(clock.instant());
-        Ticket ticket = new Ticket(
-                TicketIds.generate(),
-                command.title(),
-                command.description(),
-                command.severity().wire(),
-                command.category() == null ? null : command.category().wire(),
-                TicketStatus.PENDING.wire(),
-                caller.id(),
-                null,
-                null,
-                List.of(new WorkflowEntry(now, caller.username(), "created", null)),
-                attachments,
-                now,
-                now,
-                1);
+        Ticket ticket = Ticket.open(TicketIds.generate(), command, caller, attachments, now);
         TicketRepository.Created stored = repository.create(ticket, claim);
         if (!stored.replayed()) {
             // Listeners (triage) start work after the ticket exists; a replay started it already.

@@ -1,14 +1,16 @@
 package dev.hauntedhelpdesk.ticket;
 
+import io.micronaut.serde.annotation.Serdeable;
+
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Where a ticket is in its life, and the transitions allowed out of each state (the table in
  * src/README.md mirrors {@link #next()}).
  */
-public enum TicketStatus {
+@Serdeable
+public enum TicketStatus implements WireName {
     PENDING, PROCESSING, RESOLVED, ESCALATED, ERROR, CLOSED;
 
     /** The statuses this one may change to. */
@@ -25,10 +27,5 @@ public enum TicketStatus {
 
     public boolean canMoveTo(TicketStatus target) {
         return target == this || next().contains(target);
-    }
-
-    /** The lower-case name used on the wire and in storage. */
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

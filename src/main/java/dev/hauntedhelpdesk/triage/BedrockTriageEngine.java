@@ -3,6 +3,8 @@ package dev.hauntedhelpdesk.triage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hauntedhelpdesk.memory.RecalledMemory;
+import dev.hauntedhelpdesk.ticket.Category;
+import dev.hauntedhelpdesk.ticket.WireName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,8 +40,9 @@ public class BedrockTriageEngine implements TriageEngine {
     private static final Logger LOG = LoggerFactory.getLogger(BedrockTriageEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TOKENS = 1024;
-    private static final String CATEGORIES = "network, cloud, access, hardware, software, other";
-    private static final String SPECIALISTS = "network, cloud, access, hardware, software, general";
+    private static final String CATEGORIES = String.join(", ", WireName.names(Category.class));
+    private static final String SPECIALISTS = String.join(", ", Arrays.stream(Agent.values())
+            .filter(Agent::isSpecialist).map(Agent::wire).toList());
     /** A health probe waits no longer than this for the model, however slow it is. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final String PROBE = "probe";

@@ -106,7 +106,7 @@ public class LocalTriageEngine implements TriageEngine {
     @Override
     public AgentReply consult(Agent specialist, TriageContext context, Evidence evidence, TokenUsage.Counter tokens) {
         float[] query = vector(context.text());
-        String own = specialist == Agent.GENERAL ? "other" : specialist.wire();
+        String own = specialist.category().wire();
         List<Scored> ranked = runbook.stream()
                 .map(step -> new Scored(step.text(), Keywords.cosine(query, step.vector())))
                 .sorted(Comparator.comparingDouble(Scored::score).reversed())
@@ -115,8 +115,7 @@ public class LocalTriageEngine implements TriageEngine {
         Scored bestOverall = ranked.get(0);
         double bestMine = mine.isEmpty() ? 0 : mine.get(0).score();
         if (!bestOverall.text().category().equals(own) && bestOverall.score() > bestMine + HANDOFF_MARGIN) {
-            return new AgentReply.Handoff(bestOverall.text().category().equals("other") ? "general"
-                    : bestOverall.text().category(), String.format(
+            return new AgentReply.Handoff(Agent.specialistFor(bestOverall.text().category()).wire(), String.format(
                     "the %s runbook fits better (%.2f vs %.2f)", bestOverall.text().category(), bestOverall.score(),
                     bestMine));
         }

@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.triage;
 
 import dev.hauntedhelpdesk.memory.RecalledMemory;
+import dev.hauntedhelpdesk.ticket.WireName;
 
 import java.time.Instant;
 import java.util.List;
@@ -69,10 +70,11 @@ public interface TriageEngine {
      */
     record EngineHealth(Status status, Instant checkedAt, String checkedBy, String detail) {
 
-        /** The model's state as the wire names it. */
-        public enum Status {
+        /** The model's state as the wire names it: {@code not-probed}, with a hyphen, unlike other wire names. */
+        public enum Status implements WireName {
             NOT_PROBED, AVAILABLE, DEGRADED;
 
+            @Override
             public String wire() {
                 return name().toLowerCase(Locale.ROOT).replace('_', '-');
             }

@@ -114,7 +114,7 @@ public class TriageService {
         TriageState state = tickets.findForTriage(ticketId).filter(t -> t.ticket().visibleTo(caller))
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));
         Ticket ticket = state.ticket();
-        TicketStatus status = ticket.statusValue();
+        TicketStatus status = ticket.status();
         if (status == TicketStatus.PROCESSING && !leaseExpired(state)) {
             throw new TriageInProgressException(ticketId, leaseExpiry(state).toString());
         }
@@ -141,7 +141,7 @@ public class TriageService {
             return Outcome.SKIPPED;
         }
         Ticket ticket = found.get().ticket();
-        TicketStatus status = ticket.statusValue();
+        TicketStatus status = ticket.status();
         if (status == TicketStatus.PROCESSING && !leaseExpired(found.get())) {
             return Outcome.BUSY;
         }
@@ -217,14 +217,14 @@ public class TriageService {
         String now = Timestamps.format(at);
         List<WorkflowEntry> log = new ArrayList<>();
         log.add(new WorkflowEntry(now, actor, STARTED, "run " + runId + " on " + orchestrator.engineName()
-                + (ticket.statusValue() == TicketStatus.PROCESSING ? " (lease of an earlier run expired)" : "")));
+                + (ticket.status() == TicketStatus.PROCESSING ? " (lease of an earlier run expired)" : "")));
         long imageCount = ticket.attachments().stream().filter(a -> a.contentType().startsWith("image/")).count();
         if (imageCount > 0 && !orchestrator.engineReadsImages()) {
             log.add(new WorkflowEntry(now, actor, IMAGES_NOT_ANALYSED, "Image analysis was not available: the "
                     + orchestrator.engineName() + " engine cannot read images, so " + imageCount
                     + " attached image(s) were not analysed"));
         }
-        return tickets.claimTriage(ticket.ticketId(), new TriageClaim(runId, ticket.statusValue(),
+        return tickets.claimTriage(ticket.ticketId(), new TriageClaim(runId, ticket.status(),
                 at, at.plus(lease), at.minus(lease), log));
     }
 
@@ -234,7 +234,7 @@ public class TriageService {
                         i.bytes())).toList()
                 : List.of();
         TriageContext context = new TriageContext(claimed.ticketId(), claimed.title(), claimed.description(),
-                claimed.severity(), claimed.category(), attached);
+                claimed.severity().wire(), claimed.category() == null ? null : claimed.category().wire(), attached);
         WorkflowResult result;
         try {
             result = orchestrator.run(context);

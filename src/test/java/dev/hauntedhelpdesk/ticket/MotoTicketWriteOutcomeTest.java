@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -120,9 +121,7 @@ class MotoTicketWriteOutcomeTest {
         // An update is an UpdateItem, so the lease attributes on the item survive it.
         proxy.faults(r -> r.operation().equals("UpdateItem") && puts.getAndIncrement() == 0 ? Fault.CUT_ANSWER : Fault.PASS);
         try {
-            Ticket edited = new Ticket(ticket.ticketId(), "Edited", ticket.description(), ticket.severity(),
-                    ticket.category(), ticket.status(), ticket.requester(), ticket.assignee(), ticket.resolution(),
-                    ticket.workflowLog(), ticket.attachments(), ticket.createdAt(), ticket.updatedAt(), 1);
+            Ticket edited = ticket.edited(TicketPatch.of(Map.of("title", "Edited"))).withVersion(1);
 
             Ticket stored = repositoryThroughProxy.update(edited, 1);
 

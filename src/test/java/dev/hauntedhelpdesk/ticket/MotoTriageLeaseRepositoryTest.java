@@ -69,7 +69,7 @@ class MotoTriageLeaseRepositoryTest {
                 claim("run-b", TicketStatus.PENDING, now));
 
         Ticket claimed = assertInstanceOf(Claimed.class, first).ticket();
-        assertEquals("processing", claimed.status());
+        assertEquals("processing", claimed.status().wire());
         assertEquals(2, claimed.version());
         assertEquals(2, claimed.workflowLog().size());
         TicketRepository.TriageState seen = assertInstanceOf(Refused.class, second).current().orElseThrow();
@@ -96,9 +96,9 @@ class MotoTriageLeaseRepositoryTest {
                 record("run-a", "escalated")));
 
         assertEquals(recorded, repository.find(ticket.ticketId()).orElseThrow());
-        assertEquals("resolved", recorded.status());
+        assertEquals("resolved", recorded.status().wire());
         assertEquals("answer of run-b", recorded.resolution());
-        assertEquals("network", recorded.category());
+        assertEquals("network", recorded.category().wire());
         assertNull(item(ticket.ticketId()).get("lease_until"), "the lease is released");
         assertEquals("run-b", item(ticket.ticketId()).get("triage_run_id").s());
     }
@@ -120,16 +120,15 @@ class MotoTriageLeaseRepositoryTest {
         Ticket ticket = stored();
         Ticket claimed = ((Claimed) repository.claimTriage(ticket.ticketId(),
                 claim("run-a", TicketStatus.PENDING, now))).ticket();
-        Ticket escalatedByStaff = repository.update(new Ticket(claimed.ticketId(), claimed.title(),
-                claimed.description(), claimed.severity(), claimed.category(), "escalated", claimed.requester(),
-                "bob", "taken over by staff", claimed.workflowLog(), claimed.attachments(), claimed.createdAt(),
-                claimed.updatedAt(), claimed.version()), claimed.version());
+        Ticket escalatedByStaff = repository.update(claimed
+                .edited(TicketPatch.of(Map.of("assignee", "bob", "resolution", "taken over by staff")))
+                .withStatus(TicketStatus.ESCALATED, claimed.updatedAt()), claimed.version());
         assertEquals("run-a", item(ticket.ticketId()).get("triage_run_id").s(), "an edit keeps the lease");
 
         assertEquals(RecordOutcome.LOG_ONLY, repository.recordTriage(ticket.ticketId(), record("run-a", "resolved")));
 
         Ticket after = repository.find(ticket.ticketId()).orElseThrow();
-        assertEquals("escalated", after.status());
+        assertEquals("escalated", after.status().wire());
         assertEquals("taken over by staff", after.resolution());
         assertEquals("bob", after.assignee());
         assertEquals(escalatedByStaff.workflowLog().size() + 1, after.workflowLog().size());

@@ -202,8 +202,8 @@ final class TicketArbitraries {
         Arbitrary<List<Object>> text = Combinators.combine(
                 validText(200).map(String::strip),
                 validText(10_000).map(String::strip),
-                Arbitraries.of(Severity.class).map(Severity::wire),
-                Arbitraries.of(Category.class).map(Category::wire).injectNull(0.2),
+                Arbitraries.of(Severity.class),
+                Arbitraries.of(Category.class).injectNull(0.2),
                 Arbitraries.of("carol", "dave", "erin").injectNull(0.5),
                 validText(10_000).map(String::strip).injectNull(0.6)
         ).as((title, description, severity, category, assignee, resolution) -> {
@@ -230,9 +230,9 @@ final class TicketArbitraries {
                 id.toString(),
                 (String) t.get(0),
                 (String) t.get(1),
-                (String) t.get(2),
-                (String) t.get(3),
-                status.wire(),
+                (Severity) t.get(2),
+                (Category) t.get(3),
+                status,
                 OWNER_ID,
                 (String) t.get(4),
                 (String) t.get(5),

@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.ticket;
 
 import dev.hauntedhelpdesk.dynamodb.HelpdeskTable;
+import dev.hauntedhelpdesk.security.Caller;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The production ticket repository on a given client and table, for tests of other features. */
@@ -16,10 +17,9 @@ public final class TicketRepositories {
     }
 
     /** A new pending ticket as the service would store it. */
-    public static Ticket pending(String ticketId, String title, String description, String category) {
+    public static Ticket pending(String ticketId, String title, String description, Category category) {
         String now = Timestamps.format(java.time.Instant.now());
-        return new Ticket(ticketId, title, description, "medium", category, TicketStatus.PENDING.wire(),
-                "requester-1", null, null, java.util.List.of(new WorkflowEntry(now, "alice", "created", null)),
-                java.util.List.of(), now, now, 1);
+        return Ticket.open(ticketId, new NewTicket(title, description, Severity.MEDIUM, category),
+                new Caller("requester-1", "alice", java.util.Set.of()), java.util.List.of(), now);
     }
 }

@@ -2,6 +2,7 @@ package dev.hauntedhelpdesk.ticket;
 
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.dynamodb.HelpdeskTable;
+import dev.hauntedhelpdesk.security.Caller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -122,7 +124,7 @@ public abstract class TicketRepositoryContract {
         for (int i = 0; i < 7; i++) {
             Ticket t = ticket(owner, "2026-02-01T00:00:0" + i + ".000Z");
             if (i % 2 == 0) {
-                t = withStatus(t, "closed");
+                t = t.withStatus(TicketStatus.CLOSED, t.updatedAt());
             }
             repository.create(t, null);
             created.add(t);
@@ -136,7 +138,7 @@ public abstract class TicketRepositoryContract {
         assertEquals(created.reversed().stream().map(Ticket::ticketId).toList(),
                 mine.stream().map(Ticket::ticketId).toList());
         assertEquals(4, mineClosed.size());
-        assertTrue(mineClosed.stream().allMatch(t -> t.status().equals("closed")));
+        assertTrue(mineClosed.stream().allMatch(t -> t.status().wire().equals("closed")));
         assertTrue(allClosed.containsAll(ids(mineClosed)));
         assertTrue(everything.containsAll(ids(created)));
         assertNotEquals(0, everything.size());
@@ -165,21 +167,12 @@ public abstract class TicketRepositoryContract {
     }
 
     static Ticket ticket(String requester, String createdAt) {
-        return new Ticket(UUID.randomUUID().toString(), "title", "description", "low", null, "pending", requester,
-                null, null, List.of(new WorkflowEntry(createdAt, requester, "created", null)), List.of(),
-                createdAt, createdAt, 1);
+        return Ticket.open(UUID.randomUUID().toString(), new NewTicket("title", "description", Severity.LOW, null),
+                new Caller(requester, requester, Set.of()), List.of(), createdAt);
     }
 
     private static Ticket withTitle(Ticket t, String title) {
-        return new Ticket(t.ticketId(), title, t.description(), t.severity(), t.category(), t.status(),
-                t.requester(), t.assignee(), t.resolution(), t.workflowLog(), t.attachments(), t.createdAt(),
-                Instant.now().toString(), t.version());
-    }
-
-    private static Ticket withStatus(Ticket t, String status) {
-        return new Ticket(t.ticketId(), t.title(), t.description(), t.severity(), t.category(), status,
-                t.requester(), t.assignee(), t.resolution(), t.workflowLog(), t.attachments(), t.createdAt(),
-                t.updatedAt(), t.version());
+        return t.edited(TicketPatch.of(Map.of("title", title))).withStatus(t.status(), Instant.now().toString());
     }
 
     static HelpdeskSettings settings(String table) {

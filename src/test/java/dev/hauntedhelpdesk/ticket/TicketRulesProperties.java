@@ -36,7 +36,7 @@ class TicketRulesProperties {
     /** Which exceptions the documented rules allow for this change; empty means it must be accepted. */
     private static Set<Class<? extends RuntimeException>> allowedRejections(Ticket current, TicketPatch patch,
                                                                            Caller caller) {
-        TicketStatus from = current.statusValue();
+        TicketStatus from = current.status();
         Set<Class<? extends RuntimeException>> allowed = new HashSet<>();
         if (patch.present().contains("status") && !documentedMove(from, patch.status())) {
             allowed.add(InvalidTransitionException.class);
@@ -85,10 +85,10 @@ class TicketRulesProperties {
             @ForAll("tickets") Ticket current, @ForAll("patches") TicketPatch patch, @ForAll("callers") Caller caller) {
         Ticket next = tryApply(current, patch, caller);
         if (next != null) {
-            assertTrue(documentedMove(current.statusValue(), next.statusValue()),
+            assertTrue(documentedMove(current.status(), next.status()),
                     current.status() + " -> " + next.status() + " is not in the table");
-            TicketStatus expected = patch.present().contains("status") ? patch.status() : current.statusValue();
-            assertEquals(expected.wire(), next.status());
+            TicketStatus expected = patch.present().contains("status") ? patch.status() : current.status();
+            assertEquals(expected.wire(), next.status().wire());
         }
     }
 
@@ -116,8 +116,8 @@ class TicketRulesProperties {
         Set<String> named = patch.present();
         assertEquals(named.contains("title") ? patch.title() : current.title(), next.title());
         assertEquals(named.contains("description") ? patch.description() : current.description(), next.description());
-        assertEquals(named.contains("severity") ? patch.severity().wire() : current.severity(), next.severity());
-        assertEquals(named.contains("category") ? patch.category().wire() : current.category(), next.category());
+        assertEquals(named.contains("severity") ? patch.severity() : current.severity(), next.severity());
+        assertEquals(named.contains("category") ? patch.category() : current.category(), next.category());
         assertEquals(named.contains("assignee") ? patch.assignee() : current.assignee(), next.assignee());
         assertEquals(named.contains("resolution") ? patch.resolution() : current.resolution(), next.resolution());
     }
@@ -144,7 +144,7 @@ class TicketRulesProperties {
         }
         if (statusChanged) {
             assertTrue(added.contains(new WorkflowEntry(Timestamps.format(NOW), caller.username(), "status_changed",
-                    current.status() + " -> " + next.status())), "no status_changed entry in " + added);
+                    current.status().wire() + " -> " + next.status().wire())), "no status_changed entry in " + added);
         }
     }
 
@@ -162,7 +162,7 @@ class TicketRulesProperties {
             @ForAll("tickets") Ticket current,
             @ForAll("staffOnlyTargets") TicketStatus target,
             @ForAll("requesterEditablePatchBodies") Map<String, Object> extra) {
-        if (current.statusValue() == target) {
+        if (current.status() == target) {
             return; // staying put is a no-op, covered elsewhere
         }
         Map<String, Object> body = new java.util.HashMap<>(extra);
@@ -178,9 +178,9 @@ class TicketRulesProperties {
     void apply_letsARequesterEditTextFieldsOnlyWhilePending(
             @ForAll("tickets") Ticket current, @ForAll("requesterEditablePatchBodies") Map<String, Object> body) {
         TicketPatch patch = TicketPatch.of(body);
-        if (current.statusValue() == TicketStatus.PENDING) {
+        if (current.status() == TicketStatus.PENDING) {
             Ticket next = TicketRules.apply(current, patch, TicketArbitraries.owner(), NOW);
-            assertEquals("pending", next.status());
+            assertEquals("pending", next.status().wire());
         } else {
             assertThrows(ForbiddenChangeException.class,
                     () -> TicketRules.apply(current, patch, TicketArbitraries.owner(), NOW));
@@ -194,9 +194,9 @@ class TicketRulesProperties {
         Map<String, Object> body = new java.util.HashMap<>(extra);
         body.put("status", target.wire());
         TicketPatch patch = TicketPatch.of(body);
-        TicketStatus from = current.statusValue();
+        TicketStatus from = current.status();
         if (from == target || TicketArbitraries.DOCUMENTED_TRANSITIONS.get(from).contains(target)) {
-            assertEquals(target.wire(), TicketRules.apply(current, patch, staff, NOW).status());
+            assertEquals(target.wire(), TicketRules.apply(current, patch, staff, NOW).status().wire());
         } else {
             assertThrows(InvalidTransitionException.class, () -> TicketRules.apply(current, patch, staff, NOW));
         }
@@ -205,7 +205,7 @@ class TicketRulesProperties {
     @Property
     void apply_treatsTheCurrentStatusAsANoOp_forAnyCaller(
             @ForAll("tickets") Ticket current, @ForAll("callers") Caller caller) {
-        TicketPatch patch = TicketPatch.of(Map.of("status", current.status()));
+        TicketPatch patch = TicketPatch.of(Map.of("status", current.status().wire()));
         Ticket next = TicketRules.apply(current, patch, caller, NOW);
         assertEquals(current.status(), next.status());
         assertEquals(current.workflowLog(), next.workflowLog(), "a no-op status change was logged");
@@ -215,10 +215,10 @@ class TicketRulesProperties {
     void apply_letsTheRequesterCloseOrReopen_exactlyAsDocumented(
             @ForAll("tickets") Ticket current, @ForAll("statuses") TicketStatus target) {
         TicketPatch patch = TicketPatch.of(Map.of("status", target.wire()));
-        TicketStatus from = current.statusValue();
+        TicketStatus from = current.status();
         boolean allowed = documentedMove(from, target) && requesterMayRequest(from, target);
         if (allowed) {
-            assertEquals(target.wire(), TicketRules.apply(current, patch, TicketArbitraries.owner(), NOW).status());
+            assertEquals(target.wire(), TicketRules.apply(current, patch, TicketArbitraries.owner(), NOW).status().wire());
         } else {
             RuntimeException e = assertThrows(RuntimeException.class,
                     () -> TicketRules.apply(current, patch, TicketArbitraries.owner(), NOW));
@@ -253,7 +253,7 @@ class TicketRulesProperties {
         Ticket current = pendingTicket();
         Ticket next = TicketRules.apply(current, TicketPatch.of(Map.of("status", "closed")), TicketArbitraries.owner(),
                 NOW);
-        assertEquals("closed", next.status());
+        assertEquals("closed", next.status().wire());
         assertEquals(new WorkflowEntry("2101-06-01T12:00:00.123Z", "alice", "status_changed", "pending -> closed"),
                 next.workflowLog().getLast());
     }
@@ -325,22 +325,18 @@ class TicketRulesProperties {
     }
 
     private static Ticket pendingTicket() {
-        return new Ticket("3f1c9a2e-0000-4000-8000-000000000001", "VPN drops", "Every hour", "medium", "network",
-                "pending", TicketArbitraries.OWNER_ID, null, null,
+        return new Ticket("3f1c9a2e-0000-4000-8000-000000000001", "VPN drops", "Every hour", Severity.MEDIUM,
+                Category.NETWORK, TicketStatus.PENDING, TicketArbitraries.OWNER_ID, null, null,
                 List.of(new WorkflowEntry("2024-01-01T00:00:00.000Z", "alice", "created", null)), List.of(),
                 "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", 4);
     }
 
     private static Ticket withStatus(Ticket t, TicketStatus status) {
-        return new Ticket(t.ticketId(), t.title(), t.description(), t.severity(), t.category(), status.wire(),
-                t.requester(), t.assignee(), t.resolution(), t.workflowLog(), t.attachments(), t.createdAt(),
-                t.updatedAt(), t.version());
+        return t.withStatus(status, t.updatedAt());
     }
 
     private static Ticket withAssignee(Ticket t, String assignee) {
-        return new Ticket(t.ticketId(), t.title(), t.description(), t.severity(), t.category(), t.status(),
-                t.requester(), assignee, t.resolution(), t.workflowLog(), t.attachments(), t.createdAt(),
-                t.updatedAt(), t.version());
+        return t.edited(TicketPatch.of(Map.of("assignee", assignee)));
     }
 
     @Provide

@@ -4,6 +4,7 @@ import dev.hauntedhelpdesk.memory.DynamoDbMemoryStore;
 import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.MotoServer;
+import dev.hauntedhelpdesk.ticket.Category;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
@@ -86,7 +87,7 @@ class TriageBoundsProperties {
                 orchestrator.bounds().executionTimeout().plusSeconds(30));
         String id = UUID.randomUUID().toString();
         tickets.create(TicketRepositories.pending(id, "VPN drops", "VPN disconnects every 5 minutes",
-                categoryGiven ? "network" : null), null);
+                categoryGiven ? Category.NETWORK : null), null);
 
         long started = System.nanoTime();
         WorkflowResult result = service.process(id, new Caller("requester-1", "alice", Set.of()));
@@ -97,7 +98,7 @@ class TriageBoundsProperties {
         assertTrue(TERMINATIONS.contains(result.terminatedBy()), result::toString);
         assertTrue(TERMINAL.contains(result.status()), result::toString);
         Ticket stored = tickets.find(id).orElseThrow();
-        assertEquals(result.status(), stored.status());
+        assertEquals(result.status(), stored.status().wire());
         List<String> events = stored.workflowLog().stream().map(WorkflowEntry::event).toList();
         assertTrue(events.contains(TriageService.STARTED), events::toString);
         assertEquals(TriageService.FINISHED, events.get(events.size() - 1));

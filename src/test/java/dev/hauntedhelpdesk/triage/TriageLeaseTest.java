@@ -4,9 +4,13 @@ import dev.hauntedhelpdesk.memory.DynamoDbMemoryStore;
 import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.MotoServer;
+import dev.hauntedhelpdesk.ticket.Category;
+import dev.hauntedhelpdesk.ticket.NewTicket;
+import dev.hauntedhelpdesk.ticket.Severity;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
+import dev.hauntedhelpdesk.ticket.TicketStatus;
 import dev.hauntedhelpdesk.ticket.Timestamps;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,33 +41,33 @@ class TriageLeaseTest {
             new DynamoDbMemoryStore(dynamo, table), Toolbox.none(), new TriageBounds(3, TIMEOUT, TIMEOUT, 2),
             Clock.systemUTC()), Clock.systemUTC(), ticket -> List.of(), LEASE);
 
-    private String stored(String status, Instant updatedAt) {
+    private String stored(TicketStatus status, Instant updatedAt) {
         String id = UUID.randomUUID().toString();
-        Ticket t = TicketRepositories.pending(id, "VPN drops", "every five minutes", "network");
         String at = Timestamps.format(updatedAt);
-        tickets.create(new Ticket(id, t.title(), t.description(), t.severity(), t.category(), status, t.requester(),
-                null, null, t.workflowLog(), List.of(), at, at, 1), null);
+        tickets.create(Ticket.open(id, new NewTicket("VPN drops", "every five minutes", Severity.MEDIUM,
+                Category.NETWORK), new Caller("requester-1", "alice", Set.of()), List.of(), at)
+                .withStatus(status, at), null);
         return id;
     }
 
     @Test
     void processQueued_leavesALiveLeaseAlone_andReclaimsAnExpiredOne() {
-        String live = stored("processing", Instant.now());
-        String abandoned = stored("processing", Instant.now().minus(LEASE).minusSeconds(1));
+        String live = stored(TicketStatus.PROCESSING, Instant.now());
+        String abandoned = stored(TicketStatus.PROCESSING, Instant.now().minus(LEASE).minusSeconds(1));
 
         assertEquals(TriageService.Outcome.BUSY, service.processQueued(live));
         assertEquals(TriageService.Outcome.DONE, service.processQueued(abandoned));
 
-        assertEquals("processing", tickets.find(live).orElseThrow().status());
+        assertEquals("processing", tickets.find(live).orElseThrow().status().wire());
         Ticket recovered = tickets.find(abandoned).orElseThrow();
-        assertEquals("resolved", recovered.status());
+        assertEquals("resolved", recovered.status().wire());
         assertTrue(recovered.workflowLog().stream().anyMatch(e -> e.detail() != null
                 && e.detail().contains("lease of an earlier run expired")), recovered::toString);
     }
 
     @Test
     void process_refusesATicketUnderALiveLease_with409() {
-        String live = stored("processing", Instant.now());
+        String live = stored(TicketStatus.PROCESSING, Instant.now());
 
         assertThrows(TriageInProgressException.class,
                 () -> service.process(live, new Caller("requester-1", "alice", Set.of())));
@@ -73,11 +77,11 @@ class TriageLeaseTest {
     void reclaim_handsOverAbandonedAndLongPendingTickets_only() {
         Instant old = Instant.now().minus(LEASE).minusSeconds(1)
                 .minus(TriageService.DISPATCH_GRACE);
-        String abandoned = stored("processing", old);
-        String forgotten = stored("pending", old);
-        stored("processing", Instant.now());
-        stored("pending", Instant.now());
-        stored("resolved", old);
+        String abandoned = stored(TicketStatus.PROCESSING, old);
+        String forgotten = stored(TicketStatus.PENDING, old);
+        stored(TicketStatus.PROCESSING, Instant.now());
+        stored(TicketStatus.PENDING, Instant.now());
+        stored(TicketStatus.RESOLVED, old);
         List<String> dispatched = new ArrayList<>();
 
         int handed = service.reclaim(id -> dispatched.add(id), true);
@@ -92,10 +96,10 @@ class TriageLeaseTest {
         Set<String> stale = new java.util.HashSet<>();
         // Older than a page of the sweep's query, and behind newer live ones (the list is newest first).
         for (int i = 0; i < 60; i++) {
-            stale.add(stored("pending", old.minusSeconds(i)));
+            stale.add(stored(TicketStatus.PENDING, old.minusSeconds(i)));
         }
         for (int i = 0; i < 5; i++) {
-            stored("pending", Instant.now());
+            stored(TicketStatus.PENDING, Instant.now());
         }
         List<String> dispatched = new ArrayList<>();
 
@@ -107,11 +111,11 @@ class TriageLeaseTest {
 
     @Test
     void processQueued_startsARequestedRunFromEscalated_butLeavesAnEscalatedTicketAloneOtherwise() {
-        String escalated = stored("escalated", Instant.now());
+        String escalated = stored(TicketStatus.ESCALATED, Instant.now());
 
         assertEquals(TriageService.Outcome.SKIPPED, service.processQueued(escalated));
-        assertEquals("escalated", tickets.find(escalated).orElseThrow().status());
+        assertEquals("escalated", tickets.find(escalated).orElseThrow().status().wire());
         assertEquals(TriageService.Outcome.DONE, service.processQueued(escalated, true));
-        assertEquals("resolved", tickets.find(escalated).orElseThrow().status());
+        assertEquals("resolved", tickets.find(escalated).orElseThrow().status().wire());
     }
 }

@@ -121,7 +121,7 @@ class TriageRaceTest {
 
         assertEquals("resolved", first.get(20, TimeUnit.SECONDS).status());
         Ticket done = tickets.find(id).orElseThrow();
-        assertEquals("resolved", done.status());
+        assertEquals("resolved", done.status().wire());
         assertEquals(1, count(done, TriageService.STARTED), done::toString);
         assertEquals(1, count(done, TriageService.FINISHED), done::toString);
     }
@@ -141,12 +141,12 @@ class TriageRaceTest {
 
         assertEquals(TriageService.Outcome.DONE, taker.processQueued(id));
         Ticket taken = tickets.find(id).orElseThrow();
-        assertEquals("resolved", taken.status());
+        assertEquals("resolved", taken.status().wire());
         held.release.countDown();
         assertEquals("escalated", stale.get(20, TimeUnit.SECONDS).status());
 
         Ticket after = tickets.find(id).orElseThrow();
-        assertEquals("resolved", after.status(), after::toString);
+        assertEquals("resolved", after.status().wire(), after::toString);
         assertEquals(taken.resolution(), after.resolution());
         assertEquals(taken.version(), after.version(), "the stale run wrote to the ticket");
         assertEquals(2, count(after, TriageService.STARTED), after::toString);

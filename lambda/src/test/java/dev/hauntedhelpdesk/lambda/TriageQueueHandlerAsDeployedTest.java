@@ -10,15 +10,18 @@ import dev.hauntedhelpdesk.contract.ConverseRecorder;
 import dev.hauntedhelpdesk.contract.Multipart;
 import dev.hauntedhelpdesk.contract.SampleFiles;
 import dev.hauntedhelpdesk.contract.ServerUnderTest;
+import dev.hauntedhelpdesk.security.Caller;
 import dev.hauntedhelpdesk.testing.AttachmentStores;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
 import dev.hauntedhelpdesk.testing.MotoServer;
+import dev.hauntedhelpdesk.ticket.Category;
+import dev.hauntedhelpdesk.ticket.NewTicket;
+import dev.hauntedhelpdesk.ticket.Severity;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
 import dev.hauntedhelpdesk.ticket.Timestamps;
-import dev.hauntedhelpdesk.ticket.WorkflowEntry;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,11 +159,9 @@ class TriageQueueHandlerAsDeployedTest {
     void theSweep_sendsATicketLeftPendingPastTheDispatchGrace_toTheQueueAgain() {
         String stale = UUID.randomUUID().toString();
         String then = Timestamps.format(Instant.now().minus(10, ChronoUnit.MINUTES));
-        Ticket fresh = TicketRepositories.pending(stale, "Printer offline", "The third-floor printer is offline",
-                "hardware");
-        tickets().create(new Ticket(fresh.ticketId(), fresh.title(), fresh.description(), fresh.severity(),
-                fresh.category(), fresh.status(), fresh.requester(), null, null,
-                List.of(new WorkflowEntry(then, "alice", "created", null)), List.of(), then, then, 1), null);
+        tickets().create(Ticket.open(stale, new NewTicket("Printer offline", "The third-floor printer is offline",
+                Severity.MEDIUM, Category.HARDWARE), new Caller("requester-1", "alice", Set.of()), List.of(), then),
+                null);
 
         // An instance's first invocation sweeps, whatever its batch holds.
         SQSBatchResponse response = triageFunction().handleRequest(new SQSEvent(), new MockLambdaContext());

@@ -12,9 +12,11 @@ import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
 import dev.hauntedhelpdesk.testing.MotoServer;
 import dev.hauntedhelpdesk.testing.MotoServer;
+import dev.hauntedhelpdesk.ticket.Category;
 import dev.hauntedhelpdesk.ticket.Ticket;
 import dev.hauntedhelpdesk.ticket.TicketRepositories;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
+import dev.hauntedhelpdesk.ticket.TicketStatus;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,10 +91,8 @@ class TriageQueueHandlerTest {
         tickets.create(TicketRepositories.pending(pending, "Outlook crashes",
                 "Outlook crashes every time I open a message with a PDF attachment", null), null);
         String busy = UUID.randomUUID().toString();
-        Ticket fresh = TicketRepositories.pending(busy, "Laptop will not boot", "Black screen", "hardware");
-        tickets.create(new Ticket(fresh.ticketId(), fresh.title(), fresh.description(), fresh.severity(),
-                fresh.category(), "processing", fresh.requester(), null, null, fresh.workflowLog(), List.of(),
-                fresh.createdAt(), fresh.updatedAt(), 1), null);
+        Ticket fresh = TicketRepositories.pending(busy, "Laptop will not boot", "Black screen", Category.HARDWARE);
+        tickets.create(fresh.withStatus(TicketStatus.PROCESSING, fresh.updatedAt()), null);
         String json;
         try (InputStream in = getClass().getResourceAsStream("/sqs-triage-event.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
@@ -106,10 +106,10 @@ class TriageQueueHandlerTest {
         assertEquals(List.of("2e1424d4-f796-459a-8184-9c92662be6da"), response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
         Ticket triaged = tickets.find(pending).orElseThrow();
-        assertTrue(TERMINAL.contains(triaged.status()), triaged::toString);
-        assertEquals("software", triaged.category());
+        assertTrue(TERMINAL.contains(triaged.status().wire()), triaged::toString);
+        assertEquals("software", triaged.category().wire());
         assertEquals("triage_finished", triaged.workflowLog().get(triaged.workflowLog().size() - 1).event());
-        assertEquals("processing", tickets.find(busy).orElseThrow().status());
+        assertEquals("processing", tickets.find(busy).orElseThrow().status().wire());
     }
 
     @Test
