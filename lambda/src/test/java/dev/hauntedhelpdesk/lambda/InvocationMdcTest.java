@@ -60,19 +60,7 @@ class InvocationMdcTest {
     private static Map<String, String> invoke(HttpApiEventFunction handler, ListAppender<ILoggingEvent> access,
                                               String requestId) {
         String correlation = UUID.randomUUID().toString();
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("GET /health/liveness")
-                .withRawPath("/health/liveness")
-                .withRawQueryString("")
-                .withHeaders(Map.of("x-correlation-id", correlation))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath("/health/liveness").withProtocol("HTTP/1.1")
-                                .withSourceIp("203.0.113.7").withUserAgent("test").build())
-                        .build())
-                .build();
+        APIGatewayV2HTTPEvent event = LivenessEvents.get(Map.of("x-correlation-id", correlation));
         MockLambdaContext context = new MockLambdaContext() {
             @Override
             public String getAwsRequestId() {

@@ -9,7 +9,6 @@ import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,19 +43,7 @@ class LambdaContextRegistrationsTest {
 
     private static void invokeLiveness(HttpApiEventFunction handler, int times) {
         for (int i = 0; i < times; i++) {
-            APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                    .withVersion("2.0")
-                    .withRouteKey("GET /health/liveness")
-                    .withRawPath("/health/liveness")
-                    .withRawQueryString("")
-                    .withHeaders(Map.of("accept", "application/json"))
-                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                            .withRequestId(UUID.randomUUID().toString())
-                            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                    .withMethod("GET").withPath("/health/liveness").withProtocol("HTTP/1.1")
-                                    .withSourceIp("203.0.113.7").withUserAgent("test").build())
-                            .build())
-                    .build();
+            APIGatewayV2HTTPEvent event = LivenessEvents.get(Map.of("accept", "application/json"));
             // A new Context per invocation, as Lambda gives one.
             APIGatewayV2HTTPResponse response = handler.handleRequest(event, new MockLambdaContext());
             assertEquals(200, response.getStatusCode(), response.getBody());
