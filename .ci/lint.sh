@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Static checks of the shipping files: cfn-lint on the SAM template, `docker-compose config` on
+# Static checks of the shipping files: cfn-lint on the SAM and ECS templates, `docker-compose config` on
 # both compose files (no daemon needed), dockerfilelint on the Dockerfile. Installs what is
 # missing (docker-compose from Debian, dockerfilelint from npm); safe to re-run.
 set -euo pipefail
@@ -18,6 +18,9 @@ command -v cfn-lint >/dev/null 2>&1 || { echo "cfn-lint not on PATH (pip install
 
 echo "==> cfn-lint lambda/template.yaml"
 cfn-lint lambda/template.yaml
+echo "no errors"
+echo "==> cfn-lint container/template.yaml"
+cfn-lint container/template.yaml
 echo "no errors"
 
 echo "==> docker-compose config"

@@ -14,7 +14,7 @@ public final class Application {
      * lets in-flight requests finish before the context closes. The grace period stays under the
      * 10 s that {@code docker stop} and {@code podman stop} allow before SIGKILL.
      */
-    private static final Map<String, Object> GRACEFUL_SHUTDOWN = Map.of(
+    static final Map<String, Object> GRACEFUL_SHUTDOWN = Map.of(
             "micronaut.lifecycle.graceful-shutdown.enabled", true,
             "micronaut.lifecycle.graceful-shutdown.grace-period", "8s");
 

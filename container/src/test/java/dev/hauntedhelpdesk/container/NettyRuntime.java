@@ -4,6 +4,7 @@ import dev.hauntedhelpdesk.contract.ApiRequest;
 import dev.hauntedhelpdesk.contract.ApiResponse;
 import dev.hauntedhelpdesk.contract.RuntimeUnderTest;
 import dev.hauntedhelpdesk.contract.ServerUnderTest;
+import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -16,14 +17,21 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The container runtime: the real Netty server on a random port, called over a real socket. */
+/**
+ * The container runtime: the real Netty server on a random port, called over a real socket. Every
+ * SDK call the server makes is recorded as the ECS task role's ({@link #ROLE}), which
+ * {@code TaskRolePoliciesIT} holds against the role's policy in {@code container/template.yaml}.
+ */
 final class NettyRuntime implements RuntimeUnderTest {
+
+    /** The task role's logical id in container/template.yaml. */
+    static final String ROLE = "TaskRole";
 
     @Override
     public ServerUnderTest start(Map<String, Object> properties) {
         Map<String, Object> withPort = new HashMap<>(properties);
         withPort.put("micronaut.server.port", -1);
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, withPort);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, SdkCallRecorder.as(ROLE, withPort));
         return new Socket(server);
     }
 

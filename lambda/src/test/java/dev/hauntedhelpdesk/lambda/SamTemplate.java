@@ -1,29 +1,17 @@
 package dev.hauntedhelpdesk.lambda;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import dev.hauntedhelpdesk.iam.CloudFormationYaml;
+import dev.hauntedhelpdesk.iam.RolePolicy;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code lambda/template.yaml} as plain maps and lists, so tests can hold the code against what
- * is deployed. CloudFormation's short-form intrinsics ({@code !Ref X}, {@code !GetAtt X.Arn},
- * {@code !Sub ...}) are read as one-entry maps in their long form ({@code {Ref: X}},
- * {@code {Fn::GetAtt: X.Arn}}), as CloudFormation itself reads them.
+ * {@code lambda/template.yaml} as plain maps and lists ({@link CloudFormationYaml}), so tests can
+ * hold the code against what is deployed.
  */
 final class SamTemplate {
 
@@ -40,13 +28,8 @@ final class SamTemplate {
         return load(PATH);
     }
 
-    @SuppressWarnings("unchecked")
     static SamTemplate load(Path path) {
-        try (Reader reader = Files.newBufferedReader(path)) {
-            return new SamTemplate((Map<String, Object>) new Yaml(new IntrinsicConstructor()).load(reader));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + path.toAbsolutePath(), e);
-        }
+        return new SamTemplate(CloudFormationYaml.read(path));
     }
 
     /** The whole document. */
@@ -100,39 +83,19 @@ final class SamTemplate {
         return Map.of();
     }
 
-    /** Reads every {@code !Tag value} as {@code {Fn::Tag: value}} ({@code !Ref} as {@code {Ref: value}}). */
-    private static final class IntrinsicConstructor extends SafeConstructor {
-
-        IntrinsicConstructor() {
-            super(new LoaderOptions());
-            for (String name : List.of("Ref", "Condition")) {
-                yamlConstructors.put(new Tag("!" + name), new Intrinsic(name));
-            }
-            for (String name : List.of("GetAtt", "Sub", "Join", "Split", "Select", "If", "Equals", "Not", "And",
-                    "Or", "FindInMap", "GetAZs", "ImportValue", "Base64", "Cidr", "Transform")) {
-                yamlConstructors.put(new Tag("!" + name), new Intrinsic("Fn::" + name));
-            }
+    /**
+     * The inline policy of the SAM function {@code functionId}, with the variables it runs with.
+     * SAM adds the platform's own statements (CloudWatch Logs, X-Ray, an SQS event source's
+     * poller), which the Lambda service uses, not the code; only {@code Policies} are the code's.
+     */
+    RolePolicy rolePolicy(String functionId) {
+        Map<String, Object> properties = properties(functionId);
+        if (properties.containsKey("Role")) {
+            throw new IllegalArgumentException(functionId + " names a Role of its own; read that role's policy instead");
         }
-
-        private final class Intrinsic extends AbstractConstruct {
-            private final String key;
-
-            Intrinsic(String key) {
-                this.key = key;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object value = switch (node) {
-                    case ScalarNode scalar -> constructScalar(scalar);
-                    case SequenceNode sequence -> constructSequence(sequence);
-                    case MappingNode mapping -> constructMapping(mapping);
-                    default -> throw new IllegalStateException("Unexpected node " + node);
-                };
-                Map<String, Object> intrinsic = new LinkedHashMap<>();
-                intrinsic.put(key, value);
-                return intrinsic;
-            }
-        }
+        Object policies = properties.get("Policies");
+        List<Object> documents = policies == null ? List.of()
+                : policies instanceof List<?> l ? new ArrayList<>(l) : List.of(policies);
+        return RolePolicy.of(functionId, documents, environment(functionId), this::type);
     }
 }

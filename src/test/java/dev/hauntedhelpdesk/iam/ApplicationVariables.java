@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.lambda;
+package dev.hauntedhelpdesk.iam;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -18,21 +18,21 @@ import java.util.regex.Pattern;
  * {@code application.yml} ({@code helpdesk.table-name: ${DYNAMODB_TABLE_NAME:}}), so a template's
  * variables can be followed to the settings the code reads.
  */
-final class ApplicationVariables {
+public final class ApplicationVariables {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::(.*))?}");
 
     /** Variable name to the property it sets and the property's default when it is unset. */
     private final Map<String, Property> byVariable;
 
-    record Property(String key, String defaultValue) {
+    public record Property(String key, String defaultValue) {
     }
 
     private ApplicationVariables(Map<String, Property> byVariable) {
         this.byVariable = byVariable;
     }
 
-    static ApplicationVariables load() {
+    public static ApplicationVariables load() {
         try (InputStream in = ApplicationVariables.class.getClassLoader().getResourceAsStream("application.yml")) {
             if (in == null) {
                 throw new IllegalStateException("application.yml is not on the classpath");
@@ -47,12 +47,12 @@ final class ApplicationVariables {
     }
 
     /** The property a variable sets, if the application reads it. */
-    Optional<Property> property(String variable) {
+    public Optional<Property> property(String variable) {
         return Optional.ofNullable(byVariable.get(variable));
     }
 
     /** The variable that sets a property, if any. */
-    Optional<String> variable(String propertyKey) {
+    public Optional<String> variable(String propertyKey) {
         return byVariable.entrySet().stream().filter(e -> e.getValue().key().equals(propertyKey))
                 .map(Map.Entry::getKey).findFirst();
     }

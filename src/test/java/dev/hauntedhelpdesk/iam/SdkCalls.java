@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.lambda;
+package dev.hauntedhelpdesk.iam;
 
 import dev.hauntedhelpdesk.testing.SdkCallRecorder;
 
@@ -17,16 +17,16 @@ import java.util.stream.Stream;
  * The record {@link SdkCallRecorder} wrote while the contract suites ran: the calls, the
  * settings of each application context that made them, and any call it could not read.
  */
-record SdkCalls(List<Call> calls, Map<String, Map<String, String>> contexts, List<String> errors, Path directory) {
+public record SdkCalls(List<Call> calls, Map<String, Map<String, String>> contexts, List<String> errors, Path directory) {
 
     /** One recorded call (one item of a transaction or batch). */
-    record Call(Map<String, String> fields) {
+    public record Call(Map<String, String> fields) {
 
-        String field(String name) {
+        public String field(String name) {
             return fields.getOrDefault(name, "");
         }
 
-        String require(String name) {
+        public String require(String name) {
             String value = field(name);
             if (value.isEmpty()) {
                 throw new IllegalArgumentException("The record of " + this + " has no " + name);
@@ -34,36 +34,36 @@ record SdkCalls(List<Call> calls, Map<String, Map<String, String>> contexts, Lis
             return value;
         }
 
-        String role() {
+        public String role() {
             return field("role");
         }
 
-        String context() {
+        public String context() {
             return field("context");
         }
 
-        String service() {
+        public String service() {
             return field("service");
         }
 
-        String operation() {
+        public String operation() {
             return field("operation");
         }
 
-        String part() {
+        public String part() {
             return field("part");
         }
 
-        String region() {
+        public String region() {
             return require("region");
         }
 
-        boolean presigned() {
+        public boolean presigned() {
             return Boolean.parseBoolean(field("presigned"));
         }
 
         /** The innermost application frame, e.g. {@code HelpdeskTable.createIfMissing}. */
-        String caller() {
+        public String caller() {
             return field("caller");
         }
 
@@ -85,15 +85,15 @@ record SdkCalls(List<Call> calls, Map<String, Map<String, String>> contexts, Lis
     }
 
     /** The directory Surefire's run wrote to (the system property the build sets for both plugins). */
-    static Path recordDirectory() {
+    public static Path recordDirectory() {
         return Path.of(System.getProperty(SdkCallRecorder.DIRECTORY_PROPERTY, "target/sdk-calls"));
     }
 
-    static SdkCalls read() {
+    public static SdkCalls read() {
         return read(recordDirectory());
     }
 
-    static SdkCalls read(Path directory) {
+    public static SdkCalls read(Path directory) {
         List<Call> calls = new ArrayList<>();
         Map<String, Map<String, String>> contexts = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
@@ -117,12 +117,12 @@ record SdkCalls(List<Call> calls, Map<String, Map<String, String>> contexts, Lis
     }
 
     /** The calls one role made. */
-    List<Call> of(String role) {
+    public List<Call> of(String role) {
         return calls.stream().filter(c -> c.role().equals(role)).toList();
     }
 
     /** The settings of the context a call was made in. */
-    Map<String, String> settings(Call call) {
+    public Map<String, String> settings(Call call) {
         Map<String, String> settings = contexts.get(call.context());
         if (settings == null) {
             throw new IllegalStateException("No settings were recorded for context " + call.context());

@@ -1,27 +1,31 @@
-package dev.hauntedhelpdesk.lambda;
+package dev.hauntedhelpdesk.iam;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A role's inline policy as the template writes it ({@code Policies} of a SAM function), and the
- * resources it names resolved for one deployment: the names the application context under test
- * was given through the very variables the template sets ({@code DYNAMODB_TABLE_NAME: !Ref
- * HelpdeskTable} makes {@code !GetAtt HelpdeskTable.Arn} the ARN of the table the context used).
+ * A role's inline policy as a template writes it, and the resources it names resolved for one
+ * deployment: the names the application context under test was given through the very variables
+ * the template sets ({@code DYNAMODB_TABLE_NAME: !Ref HelpdeskTable} makes
+ * {@code !GetAtt HelpdeskTable.Arn} the ARN of the table the context used). Each runtime's test
+ * reads its own template's role into one ({@code Policies} of a SAM function, or of an
+ * {@code AWS::IAM::Role}) with the environment the role's code runs with.
  *
  * <p>Only plain {@code Allow} statements with {@code Action} and {@code Resource} are read;
  * anything else (managed policies, SAM policy templates, {@code Deny}, {@code NotAction},
  * conditions, wildcard actions) fails, since this check could not tell what it grants.
  */
-final class RolePolicy {
+public final class RolePolicy {
 
     /** One statement; {@code resources} are still template values (strings or intrinsics). */
-    record Statement(String sid, List<String> actions, List<Object> resources) {
+    public record Statement(String sid, List<String> actions, List<Object> resources) {
 
         boolean grants(String action) {
             return actions.stream().anyMatch(a -> a.equalsIgnoreCase(action));
@@ -38,32 +42,37 @@ final class RolePolicy {
 
     private final List<Statement> statements;
     private final Map<String, Object> environment;
-    private final SamTemplate template;
+    private final Function<String, String> resourceTypes;
 
-    private RolePolicy(List<Statement> statements, Map<String, Object> environment, SamTemplate template) {
+    private RolePolicy(List<Statement> statements, Map<String, Object> environment,
+                       Function<String, String> resourceTypes) {
         this.statements = statements;
         this.environment = environment;
-        this.template = template;
+        this.resourceTypes = resourceTypes;
     }
 
-    /** The inline policy of the SAM function {@code functionId}. */
-    static RolePolicy ofFunction(SamTemplate template, String functionId) {
-        Map<String, Object> properties = template.properties(functionId);
-        if (properties.containsKey("Role")) {
-            throw new IllegalArgumentException(functionId + " names a Role of its own; read that role's policy instead");
-        }
+    /**
+     * A role's policy.
+     *
+     * @param role the role's name in the template, for messages
+     * @param documents the policy documents (maps with {@code Statement} and perhaps {@code Version})
+     * @param environment the variables the role's code runs with, as template values
+     * @param resourceTypes the {@code Type} of the template's resource by logical id (for {@code Fn::GetAtt X.Arn})
+     */
+    public static RolePolicy of(String role, List<?> documents, Map<String, Object> environment,
+                                Function<String, String> resourceTypes) {
         List<Statement> statements = new ArrayList<>();
-        for (Object policy : list(properties.get("Policies"))) {
+        for (Object policy : documents) {
             if (!(policy instanceof Map<?, ?> document) || !document.containsKey("Statement")
                     || !Set.of("Statement", "Version").containsAll(document.keySet())) {
-                throw new IllegalArgumentException(functionId + ": a policy other than an inline statement list ("
+                throw new IllegalArgumentException(role + ": a policy other than an inline statement list ("
                         + policy + "); managed policies and SAM policy templates grant what this check cannot see");
             }
             for (Object statement : list(document.get("Statement"))) {
-                statements.add(statement(functionId, statement));
+                statements.add(statement(role, statement));
             }
         }
-        return new RolePolicy(statements, template.environment(functionId), template);
+        return new RolePolicy(statements, new LinkedHashMap<>(environment), resourceTypes);
     }
 
     private static Statement statement(String role, Object raw) {
@@ -90,17 +99,17 @@ final class RolePolicy {
         return new Statement(sid == null ? null : String.valueOf(sid), actions, resources);
     }
 
-    List<Statement> statements() {
+    public List<Statement> statements() {
         return statements;
     }
 
     /** The variables the role's code runs with, as template values. */
-    Map<String, Object> environment() {
+    public Map<String, Object> environment() {
         return environment;
     }
 
     /** Whether an IAM resource pattern ({@code *} any run of characters, {@code ?} one) matches an ARN. */
-    static boolean matches(String pattern, String arn) {
+    public static boolean matches(String pattern, String arn) {
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             switch (c) {
@@ -113,12 +122,12 @@ final class RolePolicy {
     }
 
     /** A deployment as one recorded context saw it: its region and the settings it was given. */
-    Deployment deployment(String region, Map<String, String> settings, ApplicationVariables variables) {
+    public Deployment deployment(String region, Map<String, String> settings, ApplicationVariables variables) {
         return new Deployment(region, settings, variables);
     }
 
     /** Resolves template values for one context. */
-    final class Deployment {
+    public final class Deployment {
 
         private final String region;
         private final Map<String, String> settings;
@@ -135,7 +144,7 @@ final class RolePolicy {
          * deployment does not bind (a resource whose name reaches the code through no
          * variable, or a variable the context left empty).
          */
-        Optional<String> resolve(Object value) {
+        public Optional<String> resolve(Object value) {
             if (value instanceof String s) {
                 return Optional.of(s);
             }
@@ -224,7 +233,7 @@ final class RolePolicy {
             if (!"Arn".equals(attribute)) {
                 throw new IllegalArgumentException("Only Fn::GetAtt X.Arn is read: " + logicalId + "." + attribute);
             }
-            String type = template.type(logicalId);
+            String type = resourceTypes.apply(logicalId);
             return ref(logicalId).map(name -> switch (type) {
                 case "AWS::DynamoDB::Table" -> IamActions.table(region, name);
                 case "AWS::S3::Bucket" -> "arn:aws:s3:::" + name;

@@ -1,4 +1,4 @@
-package dev.hauntedhelpdesk.lambda;
+package dev.hauntedhelpdesk.iam;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,10 +15,10 @@ import static java.util.Map.entry;
  * checked against. One table, {@link #TABLE}; an operation missing from it fails the check, so a
  * new call cannot slip past unexamined.
  */
-final class IamActions {
+public final class IamActions {
 
     /** The account moto answers as (its queue URLs carry it); only consistency matters here. */
-    static final String ACCOUNT = "123456789012";
+    public static final String ACCOUNT = "123456789012";
 
     /** Which ARN of a call an action is authorised on. */
     enum On {
@@ -41,7 +41,7 @@ final class IamActions {
     }
 
     /** One action on one concrete ARN, the unit a policy is checked on. */
-    record Required(String action, String arn) {
+    public record Required(String action, String arn) {
     }
 
     /**
@@ -108,7 +108,7 @@ final class IamActions {
     }
 
     /** The table's key for a call. */
-    static String key(SdkCalls.Call call) {
+    public static String key(SdkCalls.Call call) {
         String key = call.service().toLowerCase(Locale.ROOT) + "." + call.operation().toLowerCase(Locale.ROOT);
         return call.part().isEmpty() ? key : key + "." + call.part().toLowerCase(Locale.ROOT);
     }
@@ -118,7 +118,7 @@ final class IamActions {
      *
      * @throws IllegalArgumentException when the table has no line for the operation
      */
-    static List<Required> required(SdkCalls.Call call) {
+    public static List<Required> required(SdkCalls.Call call) {
         String key = key(call);
         List<Need> needs = TABLE.get(key);
         if (needs == null) {
@@ -151,12 +151,12 @@ final class IamActions {
         };
     }
 
-    static String table(String region, String name) {
+    public static String table(String region, String name) {
         return "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + name;
     }
 
     /** A queue URL's ARN: {@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME} (moto's URLs have the same path). */
-    static String queueArn(String region, String url) {
+    public static String queueArn(String region, String url) {
         String[] path = URI.create(url).getPath().split("/");
         if (path.length != 3) {
             throw new IllegalArgumentException("Not a queue URL: " + url);
