@@ -4,10 +4,8 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,8 +58,8 @@ final class ColdStart {
                     warm[i] = expectTicket(await(api.invoke(event), api, process, CALL_TIMEOUT_SECONDS, subject, log),
                             subject, log).millis();
                 }
-                double peakRss = peakRssMb(process.pid());
-                return new Sample((initialized - started) / 1e6, cold.millis(), median(warm), peakRss);
+                double peakRss = ProcStatus.peakRssMb(process.pid());
+                return new Sample((initialized - started) / 1e6, cold.millis(), Cells.median(warm), peakRss);
             } finally {
                 stop(process);
             }
@@ -109,29 +107,12 @@ final class ColdStart {
         throw failure(subject, "gave no sign within " + seconds + " s", log);
     }
 
-    /** VmHWM: the most resident memory the process has had, which Lambda reports as Max Memory Used. */
-    private static double peakRssMb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        throw new IllegalStateException("No VmHWM for process " + pid);
-    }
-
-    private static void stop(Process process) throws InterruptedException {
+    static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static IllegalStateException failure(Subject subject, String what, Path log) {

@@ -40,9 +40,13 @@ final class LambdaJvm {
      * Lambda's runtime.jsa is an archive of its own JDK build; here the JDK's default CDS archive
      * stands in, with -Xshare:auto so a JDK without one still starts. The log4j hot-patch agent is
      * left out: neither subject uses log4j.
+     * -XX:MaxRAM is not Lambda's flag but its sandbox: a 1024 MB function's JVM sees 1,220,344 kB of
+     * memory (MemTotal in the same capture), not this machine's, and sizes its initial heap and
+     * young generation from that, which RSS shows.
      */
     private static final List<String> FLAGS = List.of(
             "-XX:MaxHeapSize=" + (MEMORY_MB * 1024 * 85 / 100) + "k",
+            "-XX:MaxRAM=1220344k",
             "-XX:+UseSerialGC",
             "-Xshare:auto",
             "-XX:+TieredCompilation",

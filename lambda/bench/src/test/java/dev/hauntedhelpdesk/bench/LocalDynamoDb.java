@@ -38,16 +38,12 @@ final class LocalDynamoDb implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /**
-     * @param cpu the CPUs moto may use: not the subject's, since Lambda's DynamoDB does not run on
-     *            the function's CPU either
-     */
-    static LocalDynamoDb start(String cpu, Path log) throws IOException, InterruptedException {
+    static LocalDynamoDb start(Path log) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder("taskset", "-c", cpu, "moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+        Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalDynamoDb db = new LocalDynamoDb(process, URI.create("http://127.0.0.1:" + port));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

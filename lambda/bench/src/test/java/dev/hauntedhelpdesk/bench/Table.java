@@ -1,17 +1,15 @@
 package dev.hauntedhelpdesk.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The results as one markdown table: per subject and column the median over its cold starts with
- * the min–max beside it, and, for every subject after the first (the plain handler), the median's
- * ratio to the first's.
+ * The Lambda results as one markdown table: per subject and column the median over its cold
+ * starts with the min–max beside it, and, for every subject after the first (the plain handler),
+ * the median's ratio to the first's.
  */
 final class Table {
 
@@ -31,6 +29,11 @@ final class Table {
         samples.computeIfAbsent(subject, s -> new ArrayList<>()).add(sample);
     }
 
+    /** The first subject's median init, the yardstick of the container's readiness too. */
+    double baselineInitMs() {
+        return Cells.median(values(samples.values().iterator().next(), ColdStart.Sample::initMs));
+    }
+
     String render() {
         StringBuilder out = new StringBuilder();
         out.append("| subject |");
@@ -43,32 +46,25 @@ final class Table {
             boolean isBaseline = row.getKey() == baseline;
             out.append("| ").append(row.getKey().name()).append(" |");
             for (Column column : COLUMNS) {
-                double[] values = row.getValue().stream().mapToDouble(column.value()).toArray();
-                double median = ColdStart.median(values);
-                out.append(' ').append(number(median)).append(" (")
-                        .append(number(Arrays.stream(values).min().orElseThrow())).append('–')
-                        .append(number(Arrays.stream(values).max().orElseThrow())).append(')');
+                double[] values = values(row.getValue(), column.value());
+                out.append(' ').append(Cells.medianRange(values));
                 if (!isBaseline) {
-                    double base = ColdStart.median(samples.get(baseline).stream().mapToDouble(column.value()).toArray());
-                    out.append(' ').append(ratio(median / base));
+                    double base = Cells.median(values(samples.get(baseline), column.value()));
+                    out.append(' ').append(Cells.ratio(Cells.median(values) / base));
                 }
                 out.append(" |");
             }
             double artifact = row.getKey().deployment().megabytes();
-            out.append(' ').append(number(artifact));
+            out.append(' ').append(Cells.number(artifact));
             if (!isBaseline) {
-                out.append(' ').append(ratio(artifact / baseline.deployment().megabytes()));
+                out.append(' ').append(Cells.ratio(artifact / baseline.deployment().megabytes()));
             }
             out.append(" |\n");
         }
         return out.toString();
     }
 
-    private static String number(double value) {
-        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
-    }
-
-    private static String ratio(double value) {
-        return String.format(Locale.ROOT, "**%.2f×**", value);
+    private static double[] values(List<ColdStart.Sample> samples, ToDoubleFunction<ColdStart.Sample> value) {
+        return samples.stream().mapToDouble(value).toArray();
     }
 }
