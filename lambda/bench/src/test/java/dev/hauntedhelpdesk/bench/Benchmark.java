@@ -1,0 +1,171 @@
+package dev.hauntedhelpdesk.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The benchmark (lambda/README.md, "Benchmark"). Lambda: the plain handler and the project's
+ * Lambda artifact, in its default configuration and with {@code TRIAGE_ENGINE=bedrock}, each
+ * started under the real Runtime Interface Client as Lambda starts a 1024 MB java21 function,
+ * serving {@code GET /api/tickets/{id}} (the project's own sample event) with a Cognito-style
+ * access token against moto's DynamoDB and a local JWKS; the subjects take turns (cold start 1 of
+ * each, then 2 of each, ...) so that whatever else the machine does spreads over all of them
+ * alike. Container: the container's jar against a canned DynamoDB endpoint, the same token.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int coldStarts = positive("bench.cold-starts");
+        int warmCalls = positive("bench.warm-calls");
+        int containerStarts = Integer.parseInt(property("bench.container-starts"));
+        String harnessCpu = property("bench.harness-cpu");
+        pinThisProcess(harnessCpu);
+        Path work = Path.of(property("bench.work-dir")).toAbsolutePath();
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        Path javaHome = Path.of(property("bench.java-home"));
+        LambdaJvm jvm = LambdaJvm.of(javaHome, property("bench.cpu"), Path.of(property("bench.runtime-lib")));
+
+        try (CognitoKeys pool = CognitoKeys.start()) {
+            String sub = UUID.randomUUID().toString();
+            String ticketId = UUID.randomUUID().toString();
+            String token = pool.accessToken(sub, "bench-user", Duration.ofHours(12));
+            String setting = Runtime.getRuntime().availableProcessors() + " CPUs on the machine, other work shares them;"
+                    + " the runner, its emulators and moto_server on CPU " + harnessCpu + ", JDK " + jvm.javaVersion();
+
+            Table lambda = lambda(jvm, pool, sub, ticketId, token, work, logs, coldStarts, warmCalls);
+            report(work.getParent().resolve("lambda-bench.md"), "Lambda benchmark, " + Instant.now() + ": "
+                    + coldStarts + " cold starts and " + warmCalls + " warm calls per subject, interleaved; median"
+                    + " (min–max), **ratio** to the plain handler's median.\nEach run: " + jvm.describe() + ", "
+                    + LambdaJvm.MEMORY_MB + " MB function; " + setting + ".\n\n" + lambda.render());
+
+            if (containerStarts > 0) {
+                ContainerTable container = new ContainerTable();
+                ContainerStart start;
+                try (CannedDynamoDb dynamoDb = CannedDynamoDb.start(ticketId, sub)) {
+                    start = new ContainerStart(javaHome, property("bench.cpu"),
+                            Path.of(property("bench.container-jar")), configuration(dynamoDb.endpoint(), pool),
+                            dynamoDb, ticketId, token, positive("bench.container-cpu-requests"),
+                            positive("bench.container-requests"));
+                    for (int i = 1; i <= containerStarts; i++) {
+                        ContainerStart.Sample sample = start.run(Files.createDirectories(work.resolve("container")),
+                                logs.resolve("container-" + i + ".log"));
+                        container.add(sample);
+                        System.out.printf(Locale.ROOT, "container start %d/%d: ready after %.0f ms, settled RSS %.0f MB,"
+                                        + " %.2f ms CPU per GET, %.0f req/s at 2, %.0f req/s at 8%n", i, containerStarts,
+                                sample.readinessMs(), sample.settledRssMb(), sample.cpuMsPerGet(),
+                                sample.at2().requestsPerSecond(), sample.at8().requestsPerSecond());
+                    }
+                }
+                report(work.getParent().resolve("container-bench.md"), "Container benchmark, " + Instant.now() + ": "
+                        + containerStarts + " start(s); " + property("bench.container-cpu-requests")
+                        + " sequential GETs counted for CPU (after half as many to warm up), loads of "
+                        + property("bench.container-requests") + " GETs on 2 and on 8 keep-alive connections, against"
+                        + " a canned DynamoDB endpoint.\nEach start: " + start.describe() + " (a "
+                        + ContainerStart.TASK_MEMORY + " task); " + setting + ".\n\n"
+                        + container.render(lambda.baselineInitMs()));
+            }
+        }
+    }
+
+    private static Table lambda(LambdaJvm jvm, CognitoKeys pool, String sub, String ticketId, String token, Path work,
+                                Path logs, int coldStarts, int warmCalls) throws Exception {
+        Deployment plain = Deployment.unpack(Path.of(property("bench.plain-jar")), work.resolve("plain/task"));
+        Deployment project = Deployment.unpack(Path.of(property("bench.project-jar")), work.resolve("project/task"));
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(logs.resolve("moto.log"))) {
+            dynamoDb.createTicket(ticketId, sub);
+            String event = Files.readString(Path.of(property("bench.event")))
+                    .replace("{{TICKET_ID}}", ticketId)
+                    .replace("{{ACCESS_TOKEN}}", token)
+                    .replace("{{SUB}}", sub)
+                    .replace("{{CLIENT_ID}}", CognitoKeys.CLIENT_ID);
+            Map<String, String> configuration = configuration(dynamoDb.endpoint().toString(), pool);
+            Map<String, String> bedrock = new HashMap<>(configuration);
+            bedrock.put("TRIAGE_ENGINE", "bedrock");
+            bedrock.put("BEDROCK_MODEL_ID", "bench.dummy-model-v1:0");
+            // The route never calls Bedrock; should anything try, it meets a closed loopback port, not AWS.
+            bedrock.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "http://127.0.0.1:9");
+            List<Subject> subjects = List.of(
+                    new Subject("plain handler: JWT check (nimbus, cached JWKS) + GetItem, no framework", plain,
+                            "dev.hauntedhelpdesk.bench.plain.GetTicketHandler", configuration),
+                    new Subject("this project, default configuration", project,
+                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", configuration),
+                    new Subject("this project, `TRIAGE_ENGINE=bedrock`", project,
+                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock)));
+
+            Table table = new Table();
+            ColdStart coldStart = new ColdStart(jvm, event, ticketId, warmCalls);
+            for (int round = 1; round <= coldStarts; round++) {
+                for (int s = 0; s < subjects.size(); s++) {
+                    Subject subject = subjects.get(s);
+                    int fetchesBefore = pool.fetches();
+                    ColdStart.Sample sample = coldStart.run(subject, logs.resolve("subject" + (s + 1) + "-" + round + ".log"));
+                    if (pool.fetches() == fetchesBefore) {
+                        throw new IllegalStateException(subject.name() + " answered without fetching the key set");
+                    }
+                    table.add(subject, sample);
+                    System.out.printf(Locale.ROOT, "cold start %d/%d, %s: init %.0f ms, 1st call %.0f ms,"
+                                    + " warm p50 %.1f ms, peak RSS %.0f MB%n", round, coldStarts, subject.name(),
+                            sample.initMs(), sample.firstCallMs(), sample.warmP50Ms(), sample.peakRssMb());
+                }
+            }
+            return table;
+        }
+    }
+
+    /** The project's variables (src/README.md, "Configuration"); the plain handler reads the same. */
+    private static Map<String, String> configuration(String dynamoDbEndpoint, CognitoKeys pool) {
+        return Map.of(
+                "DYNAMODB_TABLE_NAME", LocalDynamoDb.TABLE,
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint,
+                "COGNITO_USER_POOL_ID", CognitoKeys.POOL_ID,
+                "COGNITO_APP_CLIENT_IDS", CognitoKeys.CLIENT_ID,
+                "COGNITO_JWKS_URL", pool.jwksUrl());
+    }
+
+    /**
+     * Keeps the runner (the Runtime API, the JWKS, the load and the canned endpoint) and the
+     * processes it starts without taskset (moto) off the subjects' CPU, as Lambda's Runtime API
+     * and DynamoDB do not run on the function's CPU.
+     */
+    private static void pinThisProcess(String cpu) throws IOException, InterruptedException {
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpu, Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (taskset.waitFor() != 0) {
+            throw new IllegalStateException("taskset could not pin the runner to CPU " + cpu);
+        }
+    }
+
+    private static void report(Path file, String report) throws IOException {
+        Files.writeString(file, report);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("Written to " + file);
+    }
+
+    private static int positive(String name) {
+        int value = Integer.parseInt(property(name));
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1");
+        }
+        return value;
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Missing -D" + name + " (the bench module's pom sets it)");
+        }
+        return value;
+    }
+}
