@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 final class S3AttachmentStorage implements AttachmentStorage {
 
     private static final int NOT_FOUND = 404;
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -49,7 +50,9 @@ final class S3AttachmentStorage implements AttachmentStorage {
     @Override
     public void check() {
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            // Bounded well under a load balancer's health-check timeout (the ECS stack's is 5 s):
+            // readiness carries this indicator, and an unreachable S3 must not make it time out.
+            s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(c -> c.apiCallTimeout(CHECK_TIMEOUT)));
         } catch (SdkException e) {
             throw new StorageUnavailableException(e);
         }
