@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine that needs no network and no account. A real sentence-embedding model
- * ({@link Embedder}, all-MiniLM-L6-v2) places the ticket near labelled examples
+ * ({@link Embedder}, all-MiniLM-L6-v2, quantized) places the ticket near labelled examples
  * ({@code triage/examples.tsv}): the category whose closest {@value #NEIGHBOURS} examples are
  * most similar wins, and a softmax over those scores is the confidence. A specialist's answer is
  * composed from the runbook steps ({@code triage/runbooks.tsv}) closest to the ticket, the
@@ -155,7 +155,7 @@ public class LocalTriageEngine implements TriageEngine {
 
     @Override
     public EngineHealth health() {
-        return new EngineHealth(EngineHealth.Status.AVAILABLE, null, "in-process", "all-MiniLM-L6-v2, " + examples.size() + " examples, "
+        return new EngineHealth(EngineHealth.Status.AVAILABLE, null, "in-process", MiniLmEmbedder.MODEL + ", " + examples.size() + " examples, "
                 + runbook.size() + " runbook steps");
     }
 
