@@ -164,7 +164,20 @@ EOF
 
 log "triage on the default local engine"
 # The engine embeds with ONNX Runtime and tokenizes with DJL, both native libraries: under the
-# read-only root and the noexec /tmp they must load from the image's /app/native.
+# read-only root and the noexec /tmp they must load from the image's /app/native. A new ticket is
+# triaged in the background (TRIAGE_ON_CREATE); once it is, the agent reopens it and runs triage
+# in the request.
+status=""
+for _ in $(seq 1 150); do
+  status=$(curl -fsS "http://127.0.0.1:8000/api/tickets/$ticket_id" -H "Authorization: Bearer $AGENT" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+  [[ "$status" == "resolved" || "$status" == "escalated" ]] && break
+  sleep 0.2
+done
+[[ "$status" == "resolved" || "$status" == "escalated" ]] || fail "background triage left the ticket $status"
+echo "background triage: $status"
+curl -fsS -o /dev/null -X PATCH "http://127.0.0.1:8000/api/tickets/$ticket_id" -H "Authorization: Bearer $AGENT" \
+  -H 'If-Match: *' -H 'Content-Type: application/json' -d '{"status":"pending"}' || fail "reopen"
 t0=$(date +%s%N)
 code=$(curl -s -o "$WORK/process.json" -w '%{http_code}' -X POST "http://127.0.0.1:8000/api/tickets/$ticket_id/process" \
   -H "Authorization: Bearer $AGENT")
@@ -181,14 +194,6 @@ print(f"{result['status']} by {' -> '.join(result['handoff_sequence'])} in {resu
 EOF
 extracted=$(podman exec "$APP" find /tmp -name '*.so*')
 [[ -z "$extracted" ]] || fail "native libraries were unpacked into /tmp: $extracted"
-rss_kb=$(status_field VmRSS)
-peak_rss_kb=$(status_field VmHWM)
-cgroup_peak=$(podman exec "$APP" sh -c 'cat /sys/fs/cgroup/memory.peak 2>/dev/null \
-  || cat /sys/fs/cgroup/memory/memory.max_usage_in_bytes 2>/dev/null || echo 0')
-(( peak_rss_kb < 1048576 )) || fail "peak RSS $peak_rss_kb kB reaches the 1 GiB limit"
-[[ "$(podman inspect -f '{{.State.OOMKilled}}' "$APP")" == "false" ]] || fail "OOM-killed"
-stats=$(podman stats --no-stream --format '{{.MemUsage}} ({{.MemPerc}})' "$APP" 2>/dev/null || echo "n/a")
-echo "after triage: RSS $(( rss_kb / 1024 )) MiB, peak RSS $(( peak_rss_kb / 1024 )) MiB, podman stats $stats"
 
 log "logs are JSON on stdout"
 podman logs "$APP" 2>/dev/null >"$WORK/stdout.log"
@@ -217,6 +222,16 @@ preflight() {
 [[ -z "$(preflight 8000)" ]] || fail "CORS allowed without CORS_ORIGINS"
 echo "API_PORT=8100 serves on 8100; CORS_ORIGINS allows its origin there and nowhere else"
 podman rm --ignore -f -v -t 0 "$APP_PORTED" >/dev/null 2>>"$WORK/podman.err"
+
+log "memory under the 1 GiB limit, after the smoke and triage"
+rss_kb=$(status_field VmRSS)
+peak_rss_kb=$(status_field VmHWM)
+cgroup_peak=$(podman exec "$APP" sh -c 'cat /sys/fs/cgroup/memory.peak 2>/dev/null \
+  || cat /sys/fs/cgroup/memory/memory.max_usage_in_bytes 2>/dev/null || echo 0')
+(( peak_rss_kb < 1048576 )) || fail "peak RSS $peak_rss_kb kB reaches the 1 GiB limit"
+[[ "$(podman inspect -f '{{.State.OOMKilled}}' "$APP")" == "false" ]] || fail "OOM-killed"
+stats=$(podman stats --no-stream --format '{{.MemUsage}} ({{.MemPerc}})' "$APP" 2>/dev/null || echo "n/a")
+echo "RSS $(( rss_kb / 1024 )) MiB, peak RSS $(( peak_rss_kb / 1024 )) MiB, podman stats $stats"
 
 log "SIGTERM with a request in flight"
 # A real route, kept busy by its client: the body is sent at 1.5 kB/s, so the request is in flight
@@ -272,6 +287,6 @@ podman logs "$APP" 2>/dev/null | tail -n 3 | python3 -c 'import json,sys; [json.
   || fail "shutdown logs not JSON"
 echo "burst of 40: $(awk '$3 == 0' "$WORK/burst.txt" | wc -l) answered 200, $(awk '$3 == 7' "$WORK/burst.txt" | wc -l) refused after close, $(awk '$3 == 56' "$WORK/burst.txt" | wc -l) reset in the accept queue; every handled request answered in full"
 figure "time to healthy" "$healthy_ms ms (podman run to first passing HEALTHCHECK, production settings)"
-figure "triage (local)" "$triage_ms ms (POST /process, first run: the model loads on demand)"
-figure "memory" "peak RSS $(( peak_rss_kb / 1024 )) MiB, RSS $(( rss_kb / 1024 )) MiB after triage, cgroup peak $(( cgroup_peak / 1048576 )) MiB, limit 1024 MiB"
+figure "triage (local)" "$triage_ms ms (POST /process, the ticket's second run)"
+figure "memory" "peak RSS $(( peak_rss_kb / 1024 )) MiB, RSS $(( rss_kb / 1024 )) MiB before SIGTERM, cgroup peak $(( cgroup_peak / 1048576 )) MiB, limit 1024 MiB"
 figure "SIGTERM to exit" "$stop_ms ms (exit code $exit_code, in-flight request completed)"
