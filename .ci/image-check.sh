@@ -4,7 +4,7 @@
 #   .ci/image/provision.sh  tools (apt), podman's runtime settings, the Debian trixie base image;
 #   .ci/image/build.sh      the application image from container/Dockerfile;
 #   .ci/image/check.sh      the image run against moto with container/docker-compose.prod.yml's
-#                           runtime settings (read-only root, noexec /tmp, 1 GB, ...): health,
+#                           runtime settings (read-only root, noexec /tmp, 1 GiB, ...): health,
 #                           user, logs, settings, a ticket created and read with a pool token, a
 #                           triage run on the local engine, SIGTERM with a request in flight.
 # Then prints the figures (image size and build time, time to healthy, triage time, memory, stop

@@ -5,7 +5,7 @@
 #   - the image's metadata: user 1000, WORKDIR /app, port 8000, HEALTHCHECK, exec-form java, labels;
 #   - the image runs as container/docker-compose.prod.yml runs it (its runtime settings, read from
 #     that file by compose-run-args.py: read-only root, the noexec /tmp tmpfs, no capabilities, no
-#     new privileges, 1 GB memory, 1 CPU, 512 PIDs, the uploads volume, its environment and health
+#     new privileges, 1 GiB memory, 1 CPU, 512 PIDs, the uploads volume, its environment and health
 #     check) with the hooks' output as its environment: the settings in effect, health on 8000,
 #     UID 1000, uploads writable, create/list/get a ticket with a token from the created pool, a
 #     triage run on the default local engine (its native libraries loaded from the image, nothing
