@@ -3,9 +3,12 @@
 # this host:
 #   .ci/image/provision.sh  tools (apt), podman's runtime settings, the Debian trixie base image;
 #   .ci/image/build.sh      the application image from container/Dockerfile;
-#   .ci/image/check.sh      the image run against moto: health, user, logs, settings, a ticket
-#                           created and read with a pool token, SIGTERM with a request in flight.
-# Then prints the figures (image size and build time, time to healthy, stop time). Idempotent;
+#   .ci/image/check.sh      the image run against moto with container/docker-compose.prod.yml's
+#                           runtime settings (read-only root, noexec /tmp, 1 GiB, ...): health,
+#                           user, logs, settings, a ticket created and read with a pool token, a
+#                           triage run on the local engine, SIGTERM with a request in flight.
+# Then prints the figures (image size and build time, time to healthy, triage time, memory, stop
+# time). Idempotent;
 # removes the application image when it ends and keeps the base image for the next run.
 #
 # Needs root (podman, apt) on Debian 12. No image can be pulled on CI machines, so both stages

@@ -3,16 +3,21 @@
 #   - localstack/ hooks create the table, user pool, client, groups and demo users on moto_server
 #     (run twice: they must be safe to re-run);
 #   - the image's metadata: user 1000, WORKDIR /app, port 8000, HEALTHCHECK, exec-form java, labels;
-#   - the image runs with the hooks' output as its environment: health on 8000, UID 1000, uploads
-#     writable, JSON logs on stdout, API_PORT and CORS_ORIGINS change behaviour, create/list/get
-#     a ticket with a token from the created pool;
+#   - the image runs as container/docker-compose.prod.yml runs it (its runtime settings, read from
+#     that file by compose-run-args.py: read-only root, the noexec /tmp tmpfs, no capabilities, no
+#     new privileges, 1 GiB memory, 1 CPU, 512 PIDs, the uploads volume, its environment and health
+#     check) with the hooks' output as its environment: the settings in effect, health on 8000,
+#     UID 1000, uploads writable, create/list/get a ticket with a token from the created pool, a
+#     triage run on the default local engine (its native libraries loaded from the image, nothing
+#     written to /tmp), JSON logs on stdout, memory within the limit;
+#   - API_PORT and CORS_ORIGINS change behaviour (a second container, the image's own defaults);
 #   - SIGTERM during a slow in-flight request: the request completes, the JVM exits within 10 s.
-# Figures: time to healthy and the stop time.
+# Figures: time to healthy, the triage run, memory (peak RSS, cgroup peak) and the stop time.
 #
 # Changes on the host, all undone on exit:
 #   - runs moto_server on 127.0.0.1:$MOTO_PORT (5077 unless set), killed on exit;
 #   - runs the containers helpdesk-ci-app and helpdesk-ci-port on the host network (ports 8000 and
-#     8100), removed on exit;
+#     8100), and the volume helpdesk-ci-uploads, all removed on exit;
 #   - a temporary directory for the hooks' output, logs and answers, removed on exit.
 # The image itself is left as it was found (.ci/image-check.sh removes it).
 set -euo pipefail
@@ -24,6 +29,7 @@ moto_pid=""
 cleanup() {
   set +e
   podman rm --ignore -f -v -t 0 "$APP" "$APP_PORTED" >/dev/null 2>&1
+  podman volume rm -f "${VOLUME_PREFIX}uploads" >/dev/null 2>&1
   [[ -n "$moto_pid" ]] && kill "$moto_pid" 2>/dev/null && wait "$moto_pid" 2>/dev/null
   rm -rf "$WORK"
 }
@@ -32,6 +38,7 @@ for tool in podman curl python3 aws; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool not on PATH (provision.sh installs podman, curl and python3; awscli comes with these machines)"
 done
 podman image exists "$APP_IMAGE" || fail "no $APP_IMAGE: run .ci/image/build.sh first"
+python3 -c 'import yaml' 2>/dev/null || fail "python3 has no yaml module (pip install pyyaml; moto brings it)"
 
 log "moto_server on $MOTO, localstack hooks against it"
 command -v moto_server >/dev/null || fail "moto_server not on PATH"
@@ -76,19 +83,42 @@ wait_healthy() { # container, seconds, start (ns) → prints elapsed ms when the
     [[ "$(podman inspect -f '{{.State.Running}}' "$name")" == "true" ]] || break
     sleep 0.2
   done
-  podman logs "$name" 2>&1 | tail -30; return 1
+  podman logs "$name" 2>&1 | tail -30 >&2; return 1
 }
 
-log "run (port 8000) against moto"
+log "run (port 8000) against moto, as container/docker-compose.prod.yml runs it"
 podman rm --ignore -f -v -t 0 "$APP" "$APP_PORTED" >/dev/null 2>&1 || true
+podman volume rm -f "${VOLUME_PREFIX}uploads" >/dev/null 2>&1 || true
+# The compose file's runtime settings, after the hooks' environment so that its own variables win
+# as they do in compose. The host network stands in for its port mapping: moto is on loopback.
+mapfile -t prod_args < <(python3 .ci/image/compose-run-args.py container/docker-compose.prod.yml app "$VOLUME_PREFIX")
+(( ${#prod_args[@]} )) || fail "no settings read from container/docker-compose.prod.yml"
+printf '%q ' "${prod_args[@]}"; echo
 run_started=$(date +%s%N)
 # No systemd here: podman cannot schedule HEALTHCHECK timers (it says so on stderr), so the check
 # is run on demand with `podman healthcheck run`.
-podman run -d --name "$APP" --network host "${env_args[@]}" "$APP_IMAGE" >/dev/null 2>>"$WORK/podman.err"
+podman run -d --name "$APP" --network host "${env_args[@]}" "${prod_args[@]}" "$APP_IMAGE" >/dev/null 2>>"$WORK/podman.err"
 healthy_ms=$(wait_healthy "$APP" 90 "$run_started") || fail "never healthy"
 [[ "$(podman inspect -f '{{.State.Health.Status}}' "$APP")" == "healthy" ]] || fail "health status not healthy"
 curl -fsS http://127.0.0.1:8000/health/liveness | grep -q '"UP"' || fail "liveness on 8000"
 curl -fsS http://127.0.0.1:8000/health/readiness | grep -q '"UP"' || fail "readiness on 8000 (table on moto)"
+
+log "the production settings are in effect"
+hostcfg() { podman inspect -f "$1" "$APP"; }
+[[ "$(hostcfg '{{.HostConfig.ReadonlyRootfs}}')" == "true" ]] || fail "root filesystem not read-only"
+[[ "$(hostcfg '{{.HostConfig.Memory}}')" == "1073741824" ]] || fail "memory limit is not 1 GiB"
+[[ "$(hostcfg '{{.HostConfig.PidsLimit}}')" == "512" ]] || fail "PID limit is not 512"
+[[ "$(hostcfg '{{.HostConfig.NanoCpus}}')" == "1000000000" ]] || fail "CPU limit is not 1"
+status_field() { podman exec "$APP" awk -v key="$1:" '$1 == key {print $2}' /proc/1/status; }
+[[ "$(status_field CapEff)" == "0000000000000000" ]] || fail "PID 1 holds capabilities"
+[[ "$(status_field NoNewPrivs)" == "1" ]] || fail "new privileges allowed"
+tmp_options=$(podman exec "$APP" awk '$2 == "/tmp" {print $3 " " $4}' /proc/mounts)
+[[ "$tmp_options" == tmpfs*noexec* ]] || fail "/tmp is not a noexec tmpfs: $tmp_options"
+podman exec "$APP" sh -c 'for d in / /app /var/tmp /run; do touch "$d/.probe" 2>/dev/null && exit 1; done; exit 0' \
+  || fail "a path besides /tmp and /app/uploads is writable"
+limit=$(podman exec "$APP" sh -c 'cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes')
+[[ "$limit" == "1073741824" ]] || fail "the container sees a memory limit of $limit"
+echo "read-only root, /tmp $tmp_options, no capabilities, no new privileges, 1 GiB, 1 CPU, 512 PIDs"
 
 log "podman exec: user, directories, process"
 [[ "$(podman exec "$APP" id -u)" == "1000" ]] || fail "exec user is not 1000"
@@ -132,6 +162,39 @@ assert ticket_id in [t["ticket_id"] for t in staff["items"]], staff
 print(f"created, listed and fetched ticket {ticket_id}; the agent sees it too")
 EOF
 
+log "triage on the default local engine"
+# The engine embeds with ONNX Runtime and tokenizes with DJL, both native libraries: under the
+# read-only root and the noexec /tmp they must load from the image's /app/native. A new ticket is
+# triaged in the background (TRIAGE_ON_CREATE); once it is, the agent reopens it and runs triage
+# in the request.
+status=""
+for _ in $(seq 1 150); do
+  status=$(curl -fsS "http://127.0.0.1:8000/api/tickets/$ticket_id" -H "Authorization: Bearer $AGENT" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+  [[ "$status" == "resolved" || "$status" == "escalated" ]] && break
+  sleep 0.2
+done
+[[ "$status" == "resolved" || "$status" == "escalated" ]] || fail "background triage left the ticket $status"
+echo "background triage: $status"
+curl -fsS -o /dev/null -X PATCH "http://127.0.0.1:8000/api/tickets/$ticket_id" -H "Authorization: Bearer $AGENT" \
+  -H 'If-Match: *' -H 'Content-Type: application/json' -d '{"status":"pending"}' || fail "reopen"
+t0=$(date +%s%N)
+code=$(curl -s -o "$WORK/process.json" -w '%{http_code}' -X POST "http://127.0.0.1:8000/api/tickets/$ticket_id/process" \
+  -H "Authorization: Bearer $AGENT")
+triage_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+[[ "$code" == "200" ]] || { cat "$WORK/process.json"; podman logs "$APP" 2>&1 | tail -20; fail "process answered $code"; }
+python3 - "$WORK/process.json" <<'EOF' || { podman logs "$APP" 2>&1 | grep -i -m5 'error\|exception'; fail "triage result"; }
+import json, sys
+result = json.load(open(sys.argv[1]))["workflow_result"]
+assert result["engine"] == "local", result
+assert result["status"] in ("resolved", "escalated"), result
+assert result["final_response"] and result["handoff_sequence"], result
+print(f"{result['status']} by {' -> '.join(result['handoff_sequence'])} in {result['execution_time']} s,"
+      f" category {result['predicted_category']} ({result['confidence']})")
+EOF
+extracted=$(podman exec "$APP" find /tmp -name '*.so*')
+[[ -z "$extracted" ]] || fail "native libraries were unpacked into /tmp: $extracted"
+
 log "logs are JSON on stdout"
 podman logs "$APP" 2>/dev/null >"$WORK/stdout.log"
 podman logs "$APP" 2>&1 >/dev/null | grep -v '^$' >"$WORK/stderr.log" || true
@@ -159,6 +222,16 @@ preflight() {
 [[ -z "$(preflight 8000)" ]] || fail "CORS allowed without CORS_ORIGINS"
 echo "API_PORT=8100 serves on 8100; CORS_ORIGINS allows its origin there and nowhere else"
 podman rm --ignore -f -v -t 0 "$APP_PORTED" >/dev/null 2>>"$WORK/podman.err"
+
+log "memory under the 1 GiB limit, after the smoke and triage"
+rss_kb=$(status_field VmRSS)
+peak_rss_kb=$(status_field VmHWM)
+cgroup_peak=$(podman exec "$APP" sh -c 'cat /sys/fs/cgroup/memory.peak 2>/dev/null \
+  || cat /sys/fs/cgroup/memory/memory.max_usage_in_bytes 2>/dev/null || echo 0')
+(( peak_rss_kb < 1048576 )) || fail "peak RSS $peak_rss_kb kB reaches the 1 GiB limit"
+[[ "$(podman inspect -f '{{.State.OOMKilled}}' "$APP")" == "false" ]] || fail "OOM-killed"
+stats=$(podman stats --no-stream --format '{{.MemUsage}} ({{.MemPerc}})' "$APP" 2>/dev/null || echo "n/a")
+echo "RSS $(( rss_kb / 1024 )) MiB, peak RSS $(( peak_rss_kb / 1024 )) MiB, podman stats $stats"
 
 log "SIGTERM with a request in flight"
 # A real route, kept busy by its client: the body is sent at 1.5 kB/s, so the request is in flight
@@ -213,5 +286,7 @@ if bad:
 podman logs "$APP" 2>/dev/null | tail -n 3 | python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin if l.strip()]' \
   || fail "shutdown logs not JSON"
 echo "burst of 40: $(awk '$3 == 0' "$WORK/burst.txt" | wc -l) answered 200, $(awk '$3 == 7' "$WORK/burst.txt" | wc -l) refused after close, $(awk '$3 == 56' "$WORK/burst.txt" | wc -l) reset in the accept queue; every handled request answered in full"
-figure "time to healthy" "$healthy_ms ms (podman run to first passing HEALTHCHECK)"
+figure "time to healthy" "$healthy_ms ms (podman run to first passing HEALTHCHECK, production settings)"
+figure "triage (local)" "$triage_ms ms (POST /process, the ticket's second run)"
+figure "memory" "peak RSS $(( peak_rss_kb / 1024 )) MiB, RSS $(( rss_kb / 1024 )) MiB before SIGTERM, cgroup peak $(( cgroup_peak / 1048576 )) MiB, limit 1024 MiB"
 figure "SIGTERM to exit" "$stop_ms ms (exit code $exit_code, in-flight request completed)"

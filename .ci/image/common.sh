@@ -4,6 +4,7 @@ BASE_IMAGE=localhost/helpdesk-ci-base:trixie
 APP_IMAGE=localhost/haunted-helpdesk:ci
 APP=helpdesk-ci-app
 APP_PORTED=helpdesk-ci-port
+VOLUME_PREFIX=helpdesk-ci-
 MOTO_PORT=${MOTO_PORT:-5077}
 MOTO=http://127.0.0.1:$MOTO_PORT
 
