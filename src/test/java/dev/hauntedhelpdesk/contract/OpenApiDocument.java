@@ -77,7 +77,7 @@ public final class OpenApiDocument {
             Map<String, Object> schema = resolve(map(map(content.get(mediaType)).get("schema")));
             return new RequestBody(mediaType, Boolean.TRUE.equals(requestBody.get("required")), schema);
         });
-        return new Operation(method, path, statuses, anonymous, body);
+        return new Operation(method, path, (String) op.get("summary"), statuses, anonymous, body);
     }
 
     private Map<String, Object> resolve(Map<String, Object> node) {
@@ -98,9 +98,13 @@ public final class OpenApiDocument {
         return node == null ? Map.of() : (Map<String, Object>) node;
     }
 
-    /** One documented operation; {@code statuses} maps each status to the media types it may carry. */
-    public record Operation(String method, String path, Map<String, Set<String>> statuses, boolean anonymous,
-                            Optional<RequestBody> body) {
+    /**
+     * One operation of the document; {@code statuses} maps each status to the media types it may
+     * carry. {@code summary} is null where nobody described it (micronaut-openapi lists every
+     * controller route, described or not).
+     */
+    public record Operation(String method, String path, String summary, Map<String, Set<String>> statuses,
+                            boolean anonymous, Optional<RequestBody> body) {
 
         public boolean documents(int status) {
             return statuses.containsKey(Integer.toString(status));

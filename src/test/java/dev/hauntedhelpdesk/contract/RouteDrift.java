@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * the same template (variable names aside) or by the concrete paths it stands for
  * ({@code /health/{selector}} by {@code /health/liveness}). The router answers {@code HEAD} on
  * every {@code GET} route by itself (RFC 9110: the same answer without its body), so a
- * {@code HEAD} route is documented by its {@code GET}.
+ * {@code HEAD} route is documented by its {@code GET}. An operation without a summary counts as
+ * undocumented: micronaut-openapi lists every controller route it compiles, described or not.
  */
 public final class RouteDrift {
 
@@ -45,6 +46,9 @@ public final class RouteDrift {
         for (OpenApiDocument.Operation op : documented) {
             if (routes.stream().noneMatch(route -> matches(route, op))) {
                 differences.add(op + " is documented but not served");
+            } else if (op.summary() == null || op.summary().isBlank()) {
+                // The generator lists a route it found even when nobody documented it.
+                differences.add(op + " is served but not documented (no summary: give it an @Operation)");
             }
         }
         return differences;

@@ -18,7 +18,7 @@ class RouteDriftTest {
             operation("POST", "/api/tickets"));
 
     private static OpenApiDocument.Operation operation(String method, String path) {
-        return new OpenApiDocument.Operation(method, path, Map.of("200", Set.of()), false, Optional.empty());
+        return new OpenApiDocument.Operation(method, path, "summary", Map.of("200", Set.of()), false, Optional.empty());
     }
 
     private static RouteDrift.Route route(String method, String template) {
@@ -65,5 +65,14 @@ class RouteDriftTest {
 
         assertEquals(List.of("GET /devices is served but not documented"),
                 RouteDrift.differences(served, List.of(), List.of("/dev/")));
+    }
+
+    @Test
+    void anOperationNobodyDescribed_isNamed() {
+        OpenApiDocument.Operation listedOnly = new OpenApiDocument.Operation("GET", "/api/other", null,
+                Map.of("200", Set.of()), false, Optional.empty());
+
+        assertEquals(List.of("GET /api/other is served but not documented (no summary: give it an @Operation)"),
+                RouteDrift.differences(List.of(route("GET", "/api/other")), List.of(listedOnly), List.of()));
     }
 }
