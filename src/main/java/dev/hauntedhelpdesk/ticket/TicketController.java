@@ -48,7 +48,8 @@ class TicketController {
     @Operation(summary = "Open a ticket; with Idempotency-Key a retry returns the same ticket", operationId = "create")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "#/components/schemas/NewTicket")))
-    @ApiResponse(responseCode = "201", description = "The new ticket, with Location and ETag (Idempotent-Replayed: true on a replay)",
+    @ApiResponse(responseCode = "201",
+            description = "The new ticket, with Location and ETag (Idempotent-Replayed: true on a replay)",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Ticket")))
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
@@ -69,7 +70,8 @@ class TicketController {
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()));
     }
 
-    @Operation(summary = "List tickets, newest first: a requester sees their own, agents and admins all", operationId = "list")
+    @Operation(summary = "List tickets, newest first: a requester sees their own, agents and admins all",
+            operationId = "list")
     @ApiResponse(responseCode = "200", description = "A page; follow next_cursor until it is null",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/TicketPage")))
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
