@@ -12,6 +12,9 @@ import io.micronaut.management.health.indicator.HealthCheckType;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
 
 import java.security.Principal;
@@ -21,6 +24,7 @@ import java.security.Principal;
  * answering exactly as {@code /health/liveness} and {@code /health/readiness}: same body, and 503
  * when DOWN (the management module maps that only for its own endpoint paths).
  */
+@Tag(name = "health")
 @Controller("/health")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class HealthAliasController {
@@ -32,11 +36,17 @@ class HealthAliasController {
     }
 
     @Get("/live")
+    @Operation(summary = "As /health/liveness", operationId = "live", security = {})
+    @ApiResponse(responseCode = "200", ref = "#/components/responses/Health")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Health")
     Publisher<HttpResponse<HealthResult>> live(@Nullable Principal principal) {
         return withStatus(health.getHealth(principal, HealthCheckType.LIVENESS));
     }
 
     @Get("/ready")
+    @Operation(summary = "As /health/readiness", operationId = "ready", security = {})
+    @ApiResponse(responseCode = "200", ref = "#/components/responses/Health")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Health")
     Publisher<HttpResponse<HealthResult>> ready(@Nullable Principal principal) {
         return withStatus(health.getHealth(principal, HealthCheckType.READINESS));
     }

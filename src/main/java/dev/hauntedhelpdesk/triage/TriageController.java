@@ -16,6 +16,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -27,6 +32,7 @@ import java.util.Locale;
  * what fits a front door that gives up after 30 s. Without a dispatcher the preference is
  * ignored, as RFC 7240 allows, and the run happens in the request.
  */
+@Tag(name = "triage")
 @Controller("/api/tickets/{ticketId}/process")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,6 +48,16 @@ class TriageController {
         this.dispatcher = dispatcher;
     }
 
+    @Operation(summary = "Run the triage team on a ticket; Prefer: respond-async queues it", operationId = "process")
+    @ApiResponse(responseCode = "200", description = "The run's result",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ProcessResponse")))
+    @ApiResponse(responseCode = "202", description = "Queued: the ticket as it stands, Location to poll",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Ticket")))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
     @Post
     HttpResponse<?> process(@PathVariable String ticketId, @Header("Prefer") @Nullable String prefer,
                             Authentication authentication) {

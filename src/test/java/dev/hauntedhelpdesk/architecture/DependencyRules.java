@@ -23,7 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 final class DependencyRules {
 
     static final List<String> FEATURES = List.of("ticket", "triage", "attachment", "memory", "security",
-            "health", "config");
+            "health", "config", "apidoc");
 
     private DependencyRules() {
     }

@@ -1,5 +1,7 @@
 package dev.hauntedhelpdesk.contract;
 
+import io.micronaut.context.ApplicationContext;
+
 /**
  * One runtime answering API requests: Netty over a real socket, or the Lambda handler fed API
  * Gateway events. Contract scenarios are written against this and run through each runtime.
@@ -16,6 +18,9 @@ public interface ServerUnderTest extends AutoCloseable {
     default boolean authorizerInFront() {
         return false;
     }
+
+    /** The application behind this runtime, for scenarios that compare it with what it documents. */
+    ApplicationContext applicationContext();
 
     @Override
     void close();

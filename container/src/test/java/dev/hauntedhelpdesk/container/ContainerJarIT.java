@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,10 +94,23 @@ class ContainerJarIT {
             HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/tickets")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, anonymous.statusCode());
+            HttpResponse<String> document = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/openapi.yml")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, document.statusCode());
+            assertTrue(document.body().startsWith("openapi: 3."), document.body());
             String output = process.output();
             assertTrue(output.contains("\"message\":\"Effective configuration"), output);
             assertTrue(output.contains("\"logger_name\":\"access\""), "JSON access log line expected: " + output);
             assertFalse(output.contains("do-not-log-me"), "a secret reached the log");
+        }
+    }
+
+    @Test
+    void shippedJar_carriesTheOpenApiDocument_butNotSwaggerUi() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertTrue(jar.getEntry("META-INF/swagger/openapi.yml") != null, "the generated document is packaged");
+            assertEquals(List.of(), jar.stream().map(JarEntry::getName).filter(n -> n.contains("swagger-ui")).toList(),
+                    "Swagger UI is for dev mode only");
         }
     }
 }

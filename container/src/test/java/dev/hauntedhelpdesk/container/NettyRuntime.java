@@ -73,6 +73,11 @@ final class NettyRuntime implements RuntimeUnderTest {
         }
 
         @Override
+        public ApplicationContext applicationContext() {
+            return server.getApplicationContext();
+        }
+
+        @Override
         public void close() {
             server.getApplicationContext().close();
         }

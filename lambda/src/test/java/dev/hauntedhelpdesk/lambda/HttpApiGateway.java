@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.hauntedhelpdesk.contract.ApiRequest;
 import dev.hauntedhelpdesk.contract.ApiResponse;
 import dev.hauntedhelpdesk.contract.ServerUnderTest;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
@@ -220,6 +221,11 @@ final class HttpApiGateway implements ServerUnderTest {
 
     private static Map<String, String> copy(Map<String, String> map) {
         return map == null ? null : Map.copyOf(map);
+    }
+
+    @Override
+    public ApplicationContext applicationContext() {
+        return handler.getApplicationContext();
     }
 
     @Override

@@ -55,6 +55,8 @@ class HttpApiTemplateTest {
         }
         assertEquals(Optional.empty(), api.route("GET", "/health").orElseThrow().route().authorizer());
         assertEquals(Optional.empty(), api.route("GET", "/health/readiness").orElseThrow().route().authorizer());
+        assertEquals(Optional.empty(), api.route("GET", "/openapi.yml").orElseThrow().route().authorizer());
+        assertEquals(Optional.of("CognitoJwt"), api.route("POST", "/openapi.yml").orElseThrow().route().authorizer());
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.hauntedhelpdesk.contract.ApiRequest;
 import dev.hauntedhelpdesk.contract.ApiResponse;
 import dev.hauntedhelpdesk.contract.ServerUnderTest;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 
@@ -105,6 +106,11 @@ final class RestApiGateway implements ServerUnderTest {
         Map<String, String> last = new LinkedHashMap<>();
         multi.forEach((k, v) -> last.put(k, v.get(v.size() - 1)));
         return last;
+    }
+
+    @Override
+    public ApplicationContext applicationContext() {
+        return handler.getApplicationContext();
     }
 
     @Override

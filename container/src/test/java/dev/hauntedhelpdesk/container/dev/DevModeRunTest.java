@@ -76,6 +76,14 @@ class DevModeRunTest {
             HttpResponse<String> asAgent = get(base + "/api/tickets/" + ticketId, (String) tokens.get("agent"));
             assertEquals(200, asAgent.statusCode(), asAgent.body());
             assertEquals(401, get(base + "/api/tickets", null).statusCode());
+            HttpResponse<String> swaggerUi = get(base + "/dev/swagger-ui", null);
+            assertEquals(200, swaggerUi.statusCode(), swaggerUi.body());
+            assertTrue(swaggerUi.body().contains("url: \"/openapi.yml\""), swaggerUi.body());
+            assertTrue(swaggerUi.body().contains("validatorUrl: null"), "the online validator stays off");
+            HttpResponse<String> bundle = get(base + "/dev/swagger-ui/swagger-ui-bundle.js", null);
+            assertEquals(200, bundle.statusCode());
+            assertTrue(bundle.body().contains("SwaggerUIBundle"), "the bundle comes from the webjar");
+            assertEquals(404, get(base + "/dev/swagger-ui/..%2Fpom.properties", null).statusCode());
             // The home-made issuer's key set is gone: keys come from moto's pool only.
             assertNotEquals(200, get(base + "/dev/.well-known/jwks.json", null).statusCode());
         }
