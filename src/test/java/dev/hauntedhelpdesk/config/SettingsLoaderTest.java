@@ -272,7 +272,7 @@ class SettingsLoaderTest {
     void load_runsTriageLocally_withItsDocumentedBounds_byDefault() {
         HelpdeskSettings.Triage triage = load(validSettings()).triage();
         assertEquals(new HelpdeskSettings.Triage(HelpdeskSettings.TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3,
-                true, null, 2, 100, Duration.ofSeconds(330)), triage);
+                true, null, 2, 100, Duration.ofSeconds(330), Duration.ofSeconds(25)), triage);
     }
 
     @Test

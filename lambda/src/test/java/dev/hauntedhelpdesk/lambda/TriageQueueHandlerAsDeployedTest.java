@@ -183,7 +183,7 @@ class TriageQueueHandlerAsDeployedTest {
 
     /** The queue's message for a ticket; others (other tests' tickets) are left for their tests. */
     private Message receive(String ticketId) {
-        String body = new TriageMessage(ticketId, false).body();
+        String body = new TriageMessage(ticketId, false, null).body();
         for (int i = 0; i < 10; i++) {
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                     .waitTimeSeconds(1).visibilityTimeout(0).attributeNamesWithStrings("All")).messages();
