@@ -33,10 +33,12 @@ public record HelpdeskSettings(
      * per-step timeout, the repetition window that stops ping-pong, whether a new ticket is
      * triaged at once, the SQS queue that carries tickets to the Lambda worker ({@code null}: no
      * queue), the container's worker pool, and how long a claimed ticket stays claimed
-     * ({@code TRIAGE_LEASE}: it must outlast the longest run of every runtime sharing the table).
+     * ({@code TRIAGE_LEASE}: it must outlast the longest run of every runtime sharing the table),
+     * and how long {@code POST /process} waits for a handed-off run before answering 202
+     * ({@code TRIAGE_MAX_WAIT}: the default and the most a {@code Prefer: wait} gets).
      */
     public record Triage(TriageEngineKind engine, Duration stepTimeout, int repetitionWindow, boolean onCreate,
-                         String queueUrl, int workers, int queueCapacity, Duration lease) {
+                         String queueUrl, int workers, int queueCapacity, Duration lease, Duration maxWait) {
     }
 
     /** Where attachment bytes are kept: {@code UPLOAD_DIR} on disk, or an S3 bucket (Lambda's disk is ephemeral). */

@@ -125,8 +125,9 @@ final class SettingsLoader {
                         + "), got '" + leaseSeconds + "'");
             }
         }
+        int maxWait = integer("triage.max-wait", "TRIAGE_MAX_WAIT", 0, 900);
         return new HelpdeskSettings.Triage(engine, Duration.ofSeconds(stepSeconds), window, onCreate, queueUrl,
-                workers, capacity, Duration.ofSeconds(leaseSeconds));
+                workers, capacity, Duration.ofSeconds(leaseSeconds), Duration.ofSeconds(maxWait));
     }
 
     private HelpdeskSettings.Attachments attachments() {

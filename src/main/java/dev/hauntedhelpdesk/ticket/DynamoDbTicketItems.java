@@ -30,6 +30,8 @@ final class DynamoDbTicketItems {
     static final String TRIAGE_RUN_ID = "triage_run_id";
     /** When the triage lease ends (a timestamp as updated_at); removed when the run records. */
     static final String LEASE_UNTIL = "lease_until";
+    /** The last recorded run's whole result as JSON, for a caller waiting on a run made elsewhere. */
+    static final String WORKFLOW_RESULT = "workflow_result";
 
     private DynamoDbTicketItems() {
     }

@@ -231,6 +231,25 @@ class DynamoDbTicketRepository implements TicketRepository {
                 : Optional.of(new TriageState(DynamoDbTicketItems.fromItem(item), DynamoDbTicketItems.lease(item)));
     }
 
+    @Override
+    public Optional<String> recordedTriageResult(String ticketId, String runId) {
+        if (!TicketIds.isWellFormed(ticketId)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(b -> b.tableName(table)
+                .key(DynamoDbTicketItems.key(ticketId)).consistentRead(true)
+                .projectionExpression("#run, #lease, #wr")
+                .expressionAttributeNames(Map.of("#run", DynamoDbTicketItems.TRIAGE_RUN_ID,
+                        "#lease", DynamoDbTicketItems.LEASE_UNTIL, "#wr", DynamoDbTicketItems.WORKFLOW_RESULT))))
+                .item();
+        // The claim sets the run id with a lease and the record releases the lease as it writes
+        // the result, so this run's id without a lease means the result is this run's.
+        if (item == null || !runId.equals(DynamoDbTicketItems.runId(item)) || DynamoDbTicketItems.lease(item) != null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(item.get(DynamoDbTicketItems.WORKFLOW_RESULT)).map(AttributeValue::s);
+    }
+
     /** Names every claim and record expression uses. */
     private static Map<String, String> leaseNames() {
         return Map.of("#pk", HelpdeskTable.PK, "#st", HelpdeskTable.STATUS, "#run", DynamoDbTicketItems.TRIAGE_RUN_ID,
@@ -298,6 +317,12 @@ class DynamoDbTicketRepository implements TicketRepository {
         Map<String, String> names = new HashMap<>(leaseNames());
         List<String> sets = new ArrayList<>(List.of("#log = list_append(if_not_exists(#log, :empty), :log)",
                 "#upd = :upd"));
+        if (record.result() != null) {
+            // Also in the log-only write: the run's caller gets its result either way.
+            names.put("#wr", DynamoDbTicketItems.WORKFLOW_RESULT);
+            values.put(":wr", AttributeValue.fromS(record.result()));
+            sets.add("#wr = :wr");
+        }
         if (record.category() != null) {
             names.put("#cat", DynamoDbTicketItems.CATEGORY);
             values.put(":cat", AttributeValue.fromS(record.category()));

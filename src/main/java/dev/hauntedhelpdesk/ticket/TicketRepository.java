@@ -47,6 +47,13 @@ public interface TicketRepository {
     RecordOutcome recordTriage(String ticketId, TriageRecord record);
 
     /**
+     * The result a run recorded (as {@link TriageRecord#result()} holds it), once run
+     * {@code runId} has recorded and while no later run has claimed the ticket; empty before, or
+     * when the ticket is gone. One strongly consistent GetItem of the few attributes it needs.
+     */
+    Optional<String> recordedTriageResult(String ticketId, String runId);
+
+    /**
      * One page of {@code processing} tickets whose lease expired before {@code now} (an item
      * claimed before leases were stored counts as expired when last updated before
      * {@code staleBefore}). A Query on the status index, never a Scan.
@@ -102,9 +109,13 @@ public interface TicketRepository {
     record Refused(Optional<TriageState> current) implements ClaimOutcome {
     }
 
-    /** A run's outcome; {@code category} is kept only where the ticket has none. */
+    /**
+     * A run's outcome; {@code category} is kept only where the ticket has none. {@code result} is
+     * the run's whole result as JSON, kept for a caller waiting for a run another process makes
+     * ({@code null}: none kept).
+     */
     record TriageRecord(String runId, String status, String resolution, String category,
-                        List<WorkflowEntry> entries, String updatedAt) {
+                        List<WorkflowEntry> entries, String updatedAt, String result) {
         public TriageRecord {
             entries = List.copyOf(entries);
         }

@@ -6,7 +6,9 @@ import dev.hauntedhelpdesk.memory.MemoryStore;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ import java.time.Duration;
 /**
  * Wires the triage team from the validated settings: the engine {@code TRIAGE_ENGINE} names
  * (only that one is built: the local model is not loaded on Bedrock, and no Bedrock client
- * exists on local), the tools, the bounds and the use cases.
+ * exists on local), the tools, the bounds and the use cases; none of the engine's part where runs
+ * are handed to the triage queue ({@link TriagesHere}).
  */
 @Factory
 class TriageBeans {
@@ -32,6 +35,7 @@ class TriageBeans {
     private static final Logger LOG = LoggerFactory.getLogger(TriageBeans.class);
 
     @Singleton
+    @Requires(condition = TriagesHere.class)
     TriageEngine engine(HelpdeskSettings settings, BeanProvider<AwsCredentialsProvider> credentials,
                         Environment environment) {
         if (settings.triage().engine() == HelpdeskSettings.TriageEngineKind.BEDROCK) {
@@ -54,6 +58,7 @@ class TriageBeans {
     }
 
     @Singleton
+    @Requires(condition = TriagesHere.class)
     TriageOrchestrator orchestrator(TriageEngine engine, MemoryStore memory, Toolbox tools,
                                     HelpdeskSettings settings) {
         TriageBounds bounds = new TriageBounds(settings.maxHandoffs(), settings.executionTimeout(),
@@ -62,8 +67,9 @@ class TriageBeans {
     }
 
     @Singleton
+    @Requires(condition = TriagesHere.class)
     TriageService service(TicketRepository tickets, TriageOrchestrator orchestrator, AttachmentImages images,
-                          HelpdeskSettings settings) {
-        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images, settings.triage().lease());
+                          HelpdeskSettings settings, JsonMapper json) {
+        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images, settings.triage().lease(), json);
     }
 }

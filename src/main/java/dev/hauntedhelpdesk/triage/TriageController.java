@@ -1,12 +1,13 @@
 package dev.hauntedhelpdesk.triage;
 
+import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.security.Callers;
-import dev.hauntedhelpdesk.ticket.Ticket;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -22,15 +23,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs the triage team on a ticket. By default the request waits for the run (bounded by
- * {@code EXECUTION_TIMEOUT}); with {@code Prefer: respond-async} (RFC 7240) the run goes to the
- * runtime's dispatcher and the answer is 202 with the ticket's {@code Location} to poll, which is
- * what fits a front door that gives up after 30 s. Without a dispatcher the preference is
- * ignored, as RFC 7240 allows, and the run happens in the request.
+ * Runs the triage team on a ticket. Where the runtime has a dispatcher (the container's worker
+ * pool, the Lambda triage queue) the run goes there and the request waits for its result, at most
+ * {@code TRIAGE_MAX_WAIT}, less with RFC 7240 {@code Prefer: wait=N}, not at all with
+ * {@code Prefer: respond-async}; a run that outlasts the wait is answered 202 with the ticket's
+ * {@code Location} to poll, which is what fits a front door that gives up after 30 s. Without a
+ * dispatcher the run happens in the request (bounded by {@code EXECUTION_TIMEOUT}) and both
+ * preferences are ignored, as RFC 7240 allows.
  */
 @Tag(name = "triage")
 @Controller("/api/tickets/{ticketId}/process")
@@ -39,13 +44,19 @@ import java.util.Locale;
 class TriageController {
 
     static final String RESPOND_ASYNC = "respond-async";
+    static final String PREFERENCE_APPLIED = "Preference-Applied";
 
-    private final TriageService triage;
+    private final BeanProvider<TriageService> triage;
+    private final TriageHandOff handOff;
     private final BeanProvider<TriageDispatcher> dispatcher;
+    private final Duration maxWait;
 
-    TriageController(TriageService triage, BeanProvider<TriageDispatcher> dispatcher) {
+    TriageController(BeanProvider<TriageService> triage, TriageHandOff handOff,
+                     BeanProvider<TriageDispatcher> dispatcher, HelpdeskSettings settings) {
         this.triage = triage;
+        this.handOff = handOff;
         this.dispatcher = dispatcher;
+        this.maxWait = settings.triage().maxWait();
     }
 
     @Operation(summary = "Run the triage team on a ticket; Prefer: respond-async queues it", operationId = "process")
@@ -61,22 +72,28 @@ class TriageController {
     @Post
     HttpResponse<?> process(@PathVariable String ticketId, @Header("Prefer") @Nullable String prefer,
                             Authentication authentication) {
-        if (prefersAsync(prefer) && dispatcher.isPresent()) {
-            Ticket ticket = triage.queue(ticketId, Callers.of(authentication), dispatcher.get());
-            return HttpResponse.status(HttpStatus.ACCEPTED)
-                    .header(HttpHeaders.LOCATION, "/api/tickets/" + ticket.ticketId())
-                    .header("Preference-Applied", RESPOND_ASYNC)
-                    .header(HttpHeaders.VARY, "Prefer")
-                    .body(ticket);
+        if (!dispatcher.isPresent()) {
+            return HttpResponse.ok(new ProcessResponse(ticketId, triage.get().process(ticketId,
+                    Callers.of(authentication)))).header(HttpHeaders.VARY, "Prefer");
         }
-        return HttpResponse.ok(new ProcessResponse(ticketId, triage.process(ticketId, Callers.of(authentication))))
-                .header(HttpHeaders.VARY, "Prefer");
-    }
-
-    /** RFC 7240: comma-separated preferences, names case-insensitive, parameters after ';' or '='. */
-    static boolean prefersAsync(String prefer) {
-        return prefer != null && Arrays.stream(prefer.split(","))
-                .map(p -> p.split("[;=]", 2)[0].trim().toLowerCase(Locale.ROOT))
-                .anyMatch(RESPOND_ASYNC::equals);
+        Preferences preferences = Preferences.parse(prefer);
+        Duration wait = preferences.respondAsync() ? Duration.ZERO
+                : preferences.waitFor().filter(w -> w.compareTo(maxWait) < 0).orElse(maxWait);
+        TriageHandOff.HandedOver run = handOff.handOver(ticketId, Callers.of(authentication), dispatcher.get());
+        Optional<WorkflowResult> result = handOff.await(run, wait);
+        if (result.isPresent()) {
+            return HttpResponse.ok(new ProcessResponse(ticketId, result.get())).header(HttpHeaders.VARY, "Prefer");
+        }
+        MutableHttpResponse<?> accepted = HttpResponse.status(HttpStatus.ACCEPTED)
+                .header(HttpHeaders.LOCATION, "/api/tickets/" + run.ticket().ticketId())
+                .header(HttpHeaders.VARY, "Prefer")
+                .body(run.ticket());
+        List<String> applied = new ArrayList<>();
+        if (preferences.respondAsync()) {
+            applied.add(RESPOND_ASYNC);
+        } else if (preferences.waitFor().isPresent()) {
+            applied.add("wait=" + wait.toSeconds());
+        }
+        return applied.isEmpty() ? accepted : accepted.header(PREFERENCE_APPLIED, String.join(", ", applied));
     }
 }

@@ -12,11 +12,12 @@ public interface TriageDispatcher {
     boolean dispatch(String ticketId);
 
     /**
-     * Queues a run that a person asked for ({@code Prefer: respond-async}); unlike a new ticket's
-     * it may start from {@code escalated} or {@code error}. Returns false when it could not be
-     * queued right now; a dispatcher that cannot carry such runs never queues them.
+     * Queues a run that a person asked for ({@code POST /process}), to be made as run
+     * {@code runId}, whose result the caller waits for; unlike a new ticket's it may start from
+     * {@code escalated} or {@code error}. Returns false when it could not be queued right now; a
+     * dispatcher that cannot carry such runs never queues them.
      */
-    default boolean dispatchRequested(String ticketId) {
+    default boolean dispatchRequested(String ticketId, String runId) {
         return false;
     }
 }

@@ -12,6 +12,7 @@ import org.reactivestreams.Publisher;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,7 +22,8 @@ import java.util.Map;
  * counts every indicator not marked liveness in readiness too, so this one is always UP: with the
  * model unreachable the service still takes tickets and escalates them to people, so it must stay
  * in the load balancer. The local engine has no remote model to lose and is not touched here, so a
- * health check never waits for the in-process model to load.
+ * health check never waits for the in-process model to load. Where runs are handed to the triage
+ * queue ({@link TriagesHere}) there is no engine to report on: {@code llm: queued}.
  */
 @Singleton
 class TriageEngineHealthIndicator implements HealthIndicator {
@@ -29,8 +31,10 @@ class TriageEngineHealthIndicator implements HealthIndicator {
     private final HelpdeskSettings.TriageEngineKind kind;
     private final String modelId;
     private final ModelProbes probes;
+    private final boolean here;
 
     TriageEngineHealthIndicator(BeanProvider<TriageEngine> engine, HelpdeskSettings settings) {
+        this.here = engine.isPresent();
         this.kind = settings.triage().engine();
         this.modelId = settings.bedrockModelId();
         this.probes = new ModelProbes(engine::get, Clock.systemUTC());
@@ -39,7 +43,11 @@ class TriageEngineHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         Map<String, Object> details = new LinkedHashMap<>();
-        if (kind == HelpdeskSettings.TriageEngineKind.LOCAL) {
+        if (!here) {
+            // Runs are handed to the triage queue; its consumer holds the engine.
+            details.put("engine", kind.name().toLowerCase(Locale.ROOT));
+            details.put("llm", "queued");
+        } else if (kind == HelpdeskSettings.TriageEngineKind.LOCAL) {
             details.put("engine", "local");
             details.put("llm", "in-process");
         } else {

@@ -2,10 +2,8 @@ package dev.hauntedhelpdesk.triage;
 
 import dev.hauntedhelpdesk.attachment.AttachmentImages;
 import dev.hauntedhelpdesk.security.Caller;
-import dev.hauntedhelpdesk.ticket.InvalidTransitionException;
 import dev.hauntedhelpdesk.ticket.PageCursor;
 import dev.hauntedhelpdesk.ticket.Ticket;
-import dev.hauntedhelpdesk.ticket.TicketNotFoundException;
 import dev.hauntedhelpdesk.ticket.TicketPage;
 import dev.hauntedhelpdesk.ticket.TicketQuery;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
@@ -17,9 +15,11 @@ import dev.hauntedhelpdesk.ticket.TicketRepository.TriageState;
 import dev.hauntedhelpdesk.ticket.TicketStatus;
 import dev.hauntedhelpdesk.ticket.Timestamps;
 import dev.hauntedhelpdesk.ticket.WorkflowEntry;
+import io.micronaut.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,14 +60,25 @@ public class TriageService {
     private final Clock clock;
     private final Duration lease;
     private final AttachmentImages images;
+    private final TriageGate gate;
+    private final JsonMapper json;
 
     /**
      * With {@code images}, a ticket's image attachments reach engines that can read them.
      * {@code lease} must outlast the longest run of every runtime that triages the same table
-     * (see {@code TRIAGE_LEASE}), not only this one's.
+     * (see {@code TRIAGE_LEASE}), not only this one's. Keeps no run's whole result on the ticket.
      */
     public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock,
                          AttachmentImages images, Duration lease) {
+        this(tickets, orchestrator, clock, images, lease, null);
+    }
+
+    /**
+     * As above, and with {@code json} every run keeps its whole result on the ticket, for a
+     * caller who handed the run over and waits for it ({@link TriageHandOff}).
+     */
+    public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock,
+                         AttachmentImages images, Duration lease, JsonMapper json) {
         if (lease.compareTo(orchestrator.bounds().executionTimeout()) <= 0) {
             throw new IllegalArgumentException("the triage lease must outlast EXECUTION_TIMEOUT");
         }
@@ -76,6 +87,8 @@ public class TriageService {
         this.clock = clock;
         this.lease = lease;
         this.images = images;
+        this.gate = new TriageGate(tickets, clock, lease);
+        this.json = json;
     }
 
     /** What a queued triage did: ran it, had nothing to do, or found it busy (retry later). */
@@ -86,42 +99,12 @@ public class TriageService {
      * and returns the result after it was written back.
      */
     public WorkflowResult process(String ticketId, Caller caller) {
-        Ticket ticket = startable(ticketId, caller);
+        Ticket ticket = gate.startable(ticketId, caller);
         String runId = UUID.randomUUID().toString();
         if (!(claim(ticket, caller.username(), runId) instanceof Claimed claimed)) {
             throw new TriageInProgressException(ticketId, "(changed while claiming; retry)");
         }
         return runAndRecord(claimed.ticket(), runId);
-    }
-
-    /**
-     * Checks, as {@link #process} does, that the caller may start a run now, then hands the run to
-     * {@code dispatcher} instead of holding the request for it ({@code Prefer: respond-async}).
-     * Nothing is written here: the worker claims the ticket as for any queued run.
-     *
-     * @return the ticket as it stands before the run
-     * @throws TriageNotQueuedException when the dispatcher cannot take the run now
-     */
-    public Ticket queue(String ticketId, Caller caller, TriageDispatcher dispatcher) {
-        Ticket ticket = startable(ticketId, caller);
-        if (!dispatcher.dispatchRequested(ticketId)) {
-            throw new TriageNotQueuedException(ticketId);
-        }
-        return ticket;
-    }
-
-    private Ticket startable(String ticketId, Caller caller) {
-        TriageState state = tickets.findForTriage(ticketId).filter(t -> t.ticket().visibleTo(caller))
-                .orElseThrow(() -> new TicketNotFoundException(ticketId));
-        Ticket ticket = state.ticket();
-        TicketStatus status = ticket.status();
-        if (status == TicketStatus.PROCESSING && !leaseExpired(state)) {
-            throw new TriageInProgressException(ticketId, leaseExpiry(state).toString());
-        }
-        if (status != TicketStatus.PROCESSING && !status.canMoveTo(TicketStatus.PROCESSING)) {
-            throw new InvalidTransitionException(status, TicketStatus.PROCESSING);
-        }
-        return ticket;
     }
 
     /** Runs triage for a dispatched ticket: a pending one, or one whose lease has expired. */
@@ -136,13 +119,21 @@ public class TriageService {
      * the meantime is left to them.
      */
     public Outcome processQueued(String ticketId, boolean requested) {
+        return processQueued(ticketId, requested, null);
+    }
+
+    /**
+     * As above, as run {@code runId} when given (the id the caller who handed it over waits
+     * for), otherwise under a new id.
+     */
+    public Outcome processQueued(String ticketId, boolean requested, String runId) {
         Optional<TriageState> found = tickets.findForTriage(ticketId);
         if (found.isEmpty()) {
             return Outcome.SKIPPED;
         }
         Ticket ticket = found.get().ticket();
         TicketStatus status = ticket.status();
-        if (status == TicketStatus.PROCESSING && !leaseExpired(found.get())) {
+        if (status == TicketStatus.PROCESSING && !gate.leaseExpired(found.get())) {
             return Outcome.BUSY;
         }
         boolean startable = status == TicketStatus.PENDING || status == TicketStatus.PROCESSING
@@ -150,11 +141,11 @@ public class TriageService {
         if (!startable) {
             return Outcome.SKIPPED;
         }
-        String runId = UUID.randomUUID().toString();
-        if (!(claim(ticket, "triage", runId) instanceof Claimed claimed)) {
+        String run = runId == null ? UUID.randomUUID().toString() : runId;
+        if (!(claim(ticket, "triage", run) instanceof Claimed claimed)) {
             return Outcome.BUSY;
         }
-        runAndRecord(claimed.ticket(), runId);
+        runAndRecord(claimed.ticket(), run);
         return Outcome.DONE;
     }
 
@@ -199,16 +190,6 @@ public class TriageService {
 
     private static PageCursor next(TicketPage page) {
         return page.nextCursor() == null ? null : PageCursor.decode(page.nextCursor());
-    }
-
-    private boolean leaseExpired(TriageState state) {
-        return leaseExpiry(state).isBefore(clock.instant());
-    }
-
-    /** An item claimed before leases were stored has its lease start in {@code updated_at}. */
-    private Instant leaseExpiry(TriageState state) {
-        return state.lease() != null ? state.lease().until()
-                : Instant.parse(state.ticket().updatedAt()).plus(lease);
     }
 
     private ClaimOutcome claim(Ticket ticket, String actor, String runId) {
@@ -265,7 +246,7 @@ public class TriageService {
                 + "; status=" + result.status() + "; handoffs=" + result.handoffSequence()
                 + "; execution_time=" + result.executionTime() + "s; summary=" + result.summary())));
         switch (tickets.recordTriage(claimed.ticketId(), new TriageRecord(runId, result.status(),
-                clip(result.finalResponse()), result.predictedCategory(), log, now))) {
+                clip(result.finalResponse()), result.predictedCategory(), log, now, kept(result)))) {
             case LEASE_LOST -> LOG.warn("Triage run {} of {} lost its claim; result discarded", runId,
                     claimed.ticketId());
             case LOG_ONLY -> LOG.info("Ticket {} changed status during triage; only the run's log was kept",
@@ -273,6 +254,18 @@ public class TriageService {
             case RECORDED, TICKET_GONE -> {
                 // written, or deleted while it was being triaged
             }
+        }
+    }
+
+    private String kept(WorkflowResult result) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(result);
+        } catch (IOException e) {
+            LOG.warn("Could not keep the result of a triage run: {}", e.toString());
+            return null;
         }
     }
 

@@ -46,6 +46,7 @@ class SettingsLoaderTest {
             Map.entry("helpdesk.triage.queue-url", ""),
             Map.entry("helpdesk.triage.workers", "2"),
             Map.entry("helpdesk.triage.queue-capacity", "100"),
+            Map.entry("helpdesk.triage.max-wait", "25"),
             Map.entry("helpdesk.cognito.region", ""),
             Map.entry("helpdesk.cognito.jwks-url", ""),
             Map.entry("helpdesk.cognito.jwks-connect-timeout", "2"),
@@ -272,7 +273,7 @@ class SettingsLoaderTest {
     void load_runsTriageLocally_withItsDocumentedBounds_byDefault() {
         HelpdeskSettings.Triage triage = load(validSettings()).triage();
         assertEquals(new HelpdeskSettings.Triage(HelpdeskSettings.TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3,
-                true, null, 2, 100, Duration.ofSeconds(330)), triage);
+                true, null, 2, 100, Duration.ofSeconds(330), Duration.ofSeconds(25)), triage);
     }
 
     @Test
@@ -442,6 +443,7 @@ class SettingsLoaderTest {
             case "helpdesk.triage.queue-url" -> "TRIAGE_QUEUE_URL";
             case "helpdesk.triage.workers" -> "TRIAGE_WORKERS";
             case "helpdesk.triage.queue-capacity" -> "TRIAGE_QUEUE_CAPACITY";
+            case "helpdesk.triage.max-wait" -> "TRIAGE_MAX_WAIT";
             case "helpdesk.bedrock-model-id" -> "BEDROCK_MODEL_ID";
             case "helpdesk.cognito.region" -> "COGNITO_REGION";
             case "helpdesk.cognito.jwks-url" -> "COGNITO_JWKS_URL";

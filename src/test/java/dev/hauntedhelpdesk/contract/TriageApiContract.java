@@ -17,6 +17,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -213,6 +214,46 @@ public abstract class TriageApiContract {
         assertTrue(Set.of("resolved", "escalated").contains(ticket.get("status").asText()), ticket::toString);
         assertEquals("network", ticket.get("category").asText());
         assertEquals("triage_finished", events.get(events.size() - 1));
+    }
+
+    @Test
+    void process_withPreferWait_answersTheResult_whenTheRunEndsWithinTheWait() {
+        String id = create(api, "alice", "VPN keeps dropping",
+                "My VPN connection drops every few minutes when I work from home", null);
+
+        ApiResponse response = api.as("alice", ApiRequest.of("POST", "/api/tickets/" + id + "/process")
+                .header("Prefer", "wait=20"));
+
+        assertEquals(200, response.status(), response::toString);
+        JsonNode result = response.json().get("workflow_result");
+        List<String> fields = new ArrayList<>();
+        result.fieldNames().forEachRemaining(fields::add);
+        assertAll(
+                () -> assertEquals(id, response.json().get("ticket_id").asText()),
+                () -> assertEquals(RESULT_FIELDS, Set.copyOf(fields)),
+                () -> assertEquals("network", result.get("predicted_category").asText()),
+                () -> assertNull(response.header("Preference-Applied")));
+        JsonNode ticket = api.as("alice", ApiRequest.of("GET", "/api/tickets/" + id)).json();
+        assertEquals(result.get("status").asText(), ticket.get("status").asText());
+    }
+
+    @Test
+    void process_withPreferWait_answers202WithTheTicketsLocation_whenTheRunOutlastsTheWait()
+            throws InterruptedException {
+        String id = create(api, "alice", "VPN keeps dropping",
+                "My VPN connection drops every few minutes when I work from home", null);
+
+        ApiResponse accepted = api.as("alice", ApiRequest.of("POST", "/api/tickets/" + id + "/process")
+                .header("Prefer", "wait=0"));
+
+        assertEquals(202, accepted.status(), accepted::toString);
+        assertAll(
+                () -> assertEquals("/api/tickets/" + id, accepted.header("Location")),
+                () -> assertEquals("wait=0", accepted.header("Preference-Applied")),
+                () -> assertEquals(id, accepted.json().get("ticket_id").asText()));
+        JsonNode ticket = awaitTriaged(id);
+        assertTrue(Set.of("resolved", "escalated").contains(ticket.get("status").asText()), ticket::toString);
+        assertEquals("network", ticket.get("category").asText());
     }
 
     @Test

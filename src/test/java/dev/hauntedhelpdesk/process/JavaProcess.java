@@ -33,8 +33,8 @@ public final class JavaProcess implements AutoCloseable {
     }
 
     /** Starts {@code mainClass} on exactly {@code classpath} (a packaged artifact plus a probe). */
-    public static JavaProcess start(String classpath, String mainClass, Map<String, String> env) {
-        return run(env, List.of("-cp", classpath, mainClass));
+    public static JavaProcess start(String classpath, String mainClass, Map<String, String> env, String... args) {
+        return run(env, List.of("-cp", classpath, mainClass), args);
     }
 
     private static JavaProcess run(Map<String, String> env, List<String> javaArgs, String... args) {

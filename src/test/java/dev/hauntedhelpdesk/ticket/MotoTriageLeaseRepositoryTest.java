@@ -16,9 +16,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -52,7 +54,7 @@ class MotoTriageLeaseRepositoryTest {
     private static TriageRecord record(String runId, String status) {
         return new TriageRecord(runId, status, "answer of " + runId, "network",
                 List.of(new WorkflowEntry(Timestamps.format(Instant.now()), "triage", "triage_finished", runId)),
-                Timestamps.format(Instant.now()));
+                Timestamps.format(Instant.now()), "{\"run\":\"" + runId + "\"}");
     }
 
     private Map<String, AttributeValue> item(String ticketId) {
@@ -134,6 +136,26 @@ class MotoTriageLeaseRepositoryTest {
         assertEquals(escalatedByStaff.workflowLog().size() + 1, after.workflowLog().size());
         assertEquals(escalatedByStaff.version() + 1, after.version());
         assertNull(item(ticket.ticketId()).get("lease_until"));
+    }
+
+    @Test
+    void recordedTriageResult_isTheRunsOnceItRecorded_andNoLongerWhenALaterRunClaims() {
+        Ticket ticket = stored();
+        repository.claimTriage(ticket.ticketId(), claim("run-a", TicketStatus.PENDING, now));
+        Optional<String> whileRunning = repository.recordedTriageResult(ticket.ticketId(), "run-a");
+
+        repository.recordTriage(ticket.ticketId(), record("run-a", "escalated"));
+        Optional<String> recorded = repository.recordedTriageResult(ticket.ticketId(), "run-a");
+        Optional<String> otherRun = repository.recordedTriageResult(ticket.ticketId(), "run-b");
+        repository.claimTriage(ticket.ticketId(), claim("run-b", TicketStatus.ESCALATED, now.plusSeconds(1)));
+
+        assertAll(
+                () -> assertEquals(Optional.empty(), whileRunning),
+                () -> assertEquals(Optional.of("{\"run\":\"run-a\"}"), recorded),
+                () -> assertEquals(Optional.empty(), otherRun),
+                () -> assertEquals(Optional.empty(), repository.recordedTriageResult(ticket.ticketId(), "run-a")),
+                () -> assertEquals(Optional.empty(), repository.recordedTriageResult(UUID.randomUUID().toString(),
+                        "run-a")));
     }
 
     @Test

@@ -182,6 +182,6 @@ public abstract class TicketRepositoryContract {
                         URI.create("http://127.0.0.1/jwks.json")),
                 new HelpdeskSettings.Attachments(HelpdeskSettings.AttachmentStore.FILESYSTEM, null, 5),
                 new HelpdeskSettings.Triage(HelpdeskSettings.TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3, false,
-                        null, 1, 10, Duration.ofSeconds(330)));
+                        null, 1, 10, Duration.ofSeconds(330), Duration.ofSeconds(25)));
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.hauntedhelpdesk.web.RequestHead;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 import java.util.ArrayList;
@@ -51,6 +52,12 @@ public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
     public HttpApiEventFunction(ApplicationContext context) {
         super(context);
         guard = HeadGuard.of(applicationContext);
+    }
+
+    /** The API function's context: triage runs go to the queue when there is one ({@link ApiFunctionContext}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return ApiFunctionContext.of(super.newApplicationContextBuilder());
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.hauntedhelpdesk.web.RequestHead;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 
 import java.net.URLEncoder;
@@ -40,6 +41,12 @@ public class RestApiEventFunction extends ApiGatewayProxyRequestEventFunction {
     public RestApiEventFunction(ApplicationContext context) {
         super(context);
         guard = HeadGuard.of(applicationContext);
+    }
+
+    /** The API function's context: triage runs go to the queue when there is one ({@link ApiFunctionContext}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return ApiFunctionContext.of(super.newApplicationContextBuilder());
     }
 
     @Override

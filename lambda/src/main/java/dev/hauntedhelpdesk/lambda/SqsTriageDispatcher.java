@@ -31,12 +31,12 @@ class SqsTriageDispatcher implements TriageDispatcher {
 
     @Override
     public boolean dispatch(String ticketId) {
-        return send(new TriageMessage(ticketId, false));
+        return send(new TriageMessage(ticketId, false, null));
     }
 
     @Override
-    public boolean dispatchRequested(String ticketId) {
-        return send(new TriageMessage(ticketId, true));
+    public boolean dispatchRequested(String ticketId, String runId) {
+        return send(new TriageMessage(ticketId, true, runId));
     }
 
     private boolean send(TriageMessage message) {

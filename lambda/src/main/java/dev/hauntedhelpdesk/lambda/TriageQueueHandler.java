@@ -49,7 +49,7 @@ public class TriageQueueHandler extends MicronautRequestHandler<SQSEvent, SQSBat
             }
             TriageMessage job = parsed.get();
             try {
-                TriageService.Outcome outcome = triage.processQueued(job.ticketId(), job.requested());
+                TriageService.Outcome outcome = triage.processQueued(job.ticketId(), job.requested(), job.runId());
                 if (outcome == TriageService.Outcome.BUSY) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }

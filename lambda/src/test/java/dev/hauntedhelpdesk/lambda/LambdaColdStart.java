@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Runs in a fresh JVM as Lambda would: constructs the production handler (which reads only the
- * environment) and sends it one health event. Prints the init and first-response times.
+ * environment; the proxy's payload 2.0 handler, or the class the first argument names) and sends
+ * it one health event. Prints the init and first-response times.
  */
 public final class LambdaColdStart {
 
@@ -20,8 +21,9 @@ public final class LambdaColdStart {
         long started = System.nanoTime();
         APIGatewayV2HTTPEventFunction handler;
         try {
-            handler = new APIGatewayV2HTTPEventFunction();
-        } catch (RuntimeException e) {
+            handler = args.length == 0 ? new APIGatewayV2HTTPEventFunction()
+                    : (APIGatewayV2HTTPEventFunction) Class.forName(args[0]).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
             StringBuilder messages = new StringBuilder();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 messages.append(t.getMessage()).append('\n');

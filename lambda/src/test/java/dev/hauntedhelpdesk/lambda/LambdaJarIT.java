@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -20,6 +21,28 @@ class LambdaJarIT {
     private static final Path JAR = Path.of(System.getProperty("artifact.jar", "target/missing.jar"));
     private static final String CLASSPATH = JAR + java.io.File.pathSeparator
             + System.getProperty("probe.classes", "target/test-classes");
+
+    @Test
+    void theApiArtifact_withoutTheModel_startsTheTemplatesApiHandler_andAnswersHealthy() {
+        Path api = Path.of(System.getProperty("api.jar", "target/missing-api.jar"));
+        Map<String, String> env = BackendEnvironment.complete();
+        // As the template configures the API function: runs go to the triage queue.
+        env.put("TRIAGE_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/helpdesk-triage");
+        try (JavaProcess process = JavaProcess.start(api + java.io.File.pathSeparator
+                + System.getProperty("probe.classes", "target/test-classes"), MAIN, env,
+                HttpApiEventFunction.class.getName())) {
+            int exit = process.waitFor(60);
+            String output = process.output();
+            assertEquals(0, exit, output);
+            String result = output.lines().filter(l -> l.startsWith("RESULT")).findFirst().orElse("");
+            assertTrue(result.contains("status=200"), output);
+            assertFalse(output.contains("Local triage model loaded"), output);
+            assertTrue(api.toFile().length() <= 40L * 1024 * 1024, "the API artifact is " + api.toFile().length()
+                    + " bytes");
+            System.out.println("lambda api cold start: " + result + " (" + api.getFileName() + ", "
+                    + api.toFile().length() + " bytes)");
+        }
+    }
 
     @Test
     void init_failsFast_namingEveryBadVariable() {

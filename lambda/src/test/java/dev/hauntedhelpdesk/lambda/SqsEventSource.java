@@ -79,6 +79,11 @@ final class SqsEventSource implements AutoCloseable {
         return properties;
     }
 
+    /** The triage function started by {@link #start}. */
+    TriageQueueHandler handler() {
+        return handler;
+    }
+
     /** Starts a triage function with {@code properties} and feeds it whatever arrives on the queue. */
     SqsEventSource start(Map<String, Object> properties) {
         handler = triageFunction(properties);

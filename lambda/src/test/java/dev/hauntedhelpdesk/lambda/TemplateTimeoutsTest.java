@@ -31,6 +31,19 @@ class TemplateTimeoutsTest {
     }
 
     @Test
+    void apiFunction_answersProcessBeforeTheIntegrationTimesOut_andDeploysTheArtifactWithoutTheModel() {
+        int wait = Integer.parseInt(functionVariables("ApiFunction").get("TRIAGE_MAX_WAIT").toString());
+        int functionTimeout = ((Number) template.properties("ApiFunction").get("Timeout")).intValue();
+
+        // A handed-off run's answer: the last poll, the result read, the response written.
+        assertTrue(wait + WRITE_BACK <= Math.min(functionTimeout, HTTP_API_INTEGRATION_TIMEOUT),
+                "TRIAGE_MAX_WAIT " + wait + " s leaves no time to answer within " + functionTimeout + " s");
+        assertTrue(template.properties("ApiFunction").get("CodeUri").toString().endsWith("-api.jar"));
+        assertEquals(null, template.properties("TriageFunction").get("CodeUri"), "the triage function deploys"
+                + " the full artifact, the template's default");
+    }
+
+    @Test
     void triageFunction_outlivesItsRuns_andTheQueueOutlivesTheFunction() {
         int timeout = executionTimeout("TriageFunction");
         int functionTimeout = ((Number) template.properties("TriageFunction").get("Timeout")).intValue();

@@ -47,19 +47,19 @@ class WorkerPoolTriageDispatcher implements TriageDispatcher {
 
     @Override
     public boolean dispatch(String ticketId) {
-        return submit(ticketId, false);
+        return submit(ticketId, false, null);
     }
 
     @Override
-    public boolean dispatchRequested(String ticketId) {
-        return submit(ticketId, true);
+    public boolean dispatchRequested(String ticketId, String runId) {
+        return submit(ticketId, true, runId);
     }
 
-    private boolean submit(String ticketId, boolean requested) {
+    private boolean submit(String ticketId, boolean requested, String runId) {
         try {
             pool.execute(() -> {
                 try {
-                    triage.processQueued(ticketId, requested);
+                    triage.processQueued(ticketId, requested, runId);
                 } catch (RuntimeException e) {
                     LOG.error("Triage of {} failed; the sweep will retry it", ticketId, e);
                 }

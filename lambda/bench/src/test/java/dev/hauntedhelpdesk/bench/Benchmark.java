@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * The benchmark (lambda/README.md, "Benchmark"). Lambda: the plain handler and the project's
- * Lambda artifact, in its default configuration and with {@code TRIAGE_ENGINE=bedrock}, each
- * started under the real Runtime Interface Client as Lambda starts a 1024 MB java21 function,
+ * Lambda artifact, in its default configuration and with {@code TRIAGE_ENGINE=bedrock}, and the
+ * API function's artifact configured as the template deploys it (a triage queue), each started under the real Runtime Interface Client as Lambda starts a 1024 MB java21 function,
  * serving {@code GET /api/tickets/{id}} (the project's own sample event) with a Cognito-style
  * access token against moto's DynamoDB and a local JWKS; the subjects take turns (cold start 1 of
  * each, then 2 of each, ...) so that whatever else the machine does spreads over all of them
@@ -82,6 +82,7 @@ public final class Benchmark {
                                 Path logs, int coldStarts, int warmCalls) throws Exception {
         Deployment plain = Deployment.unpack(Path.of(property("bench.plain-jar")), work.resolve("plain/task"));
         Deployment project = Deployment.unpack(Path.of(property("bench.project-jar")), work.resolve("project/task"));
+        Deployment api = Deployment.unpack(Path.of(property("bench.api-jar")), work.resolve("api/task"));
         try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(logs.resolve("moto.log"))) {
             dynamoDb.createTicket(ticketId, sub);
             String event = Files.readString(Path.of(property("bench.event")))
@@ -95,13 +96,18 @@ public final class Benchmark {
             bedrock.put("BEDROCK_MODEL_ID", "bench.dummy-model-v1:0");
             // The route never calls Bedrock; should anything try, it meets a closed loopback port, not AWS.
             bedrock.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "http://127.0.0.1:9");
+            // As the template deploys the API function: runs go to the triage queue, which a GET never uses.
+            Map<String, String> queued = new HashMap<>(configuration);
+            queued.put("TRIAGE_QUEUE_URL", "http://127.0.0.1:9/000000000000/helpdesk-triage");
             List<Subject> subjects = List.of(
                     new Subject("plain handler: JWT check (nimbus, cached JWKS) + GetItem, no framework", plain,
                             "dev.hauntedhelpdesk.bench.plain.GetTicketHandler", configuration),
                     new Subject("this project, default configuration", project,
                             "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", configuration),
                     new Subject("this project, `TRIAGE_ENGINE=bedrock`", project,
-                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock)));
+                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock)),
+                    new Subject("this project's API function as the template deploys it (api artifact, triage queue)",
+                            api, "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued)));
 
             Table table = new Table();
             ColdStart coldStart = new ColdStart(jvm, event, ticketId, warmCalls);
