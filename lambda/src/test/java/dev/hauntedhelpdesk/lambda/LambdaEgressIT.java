@@ -30,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Client runs the template's HTTP API handler from the artifact in a network namespace whose only way out is
  * the veth pair to the Runtime API and the back-ends (moto's DynamoDB, SQS triage queue and
  * Cognito JWKS, by IP address), with a listener on the cloud metadata addresses and a DNS logger
- * as its resolver. Its init (local model included), a health event, an authenticated create (which
- * queues the ticket), get and triage run ask neither the metadata service nor the resolver anything.
+ * as its resolver. Its init, a health event, an authenticated create (which queues the ticket), get
+ * and a {@code /process} (handed to the queue), then the triage function's init (local model
+ * included) and its run of the queued message, ask neither the metadata service nor the resolver
+ * anything.
  */
 class LambdaEgressIT {
 
@@ -78,13 +80,49 @@ class LambdaEgressIT {
                 var fetched = invoke(api, runtime, LambdaRuntimeInterfaceIT.event("v2-get-ticket.json", placeholders));
                 assertEquals(200, fetched.status(), fetched.toString());
 
+                // With the queue configured the API function hands the run to the triage function.
                 var processed = invoke(api, runtime, processEvent(placeholders, ticketId));
-                assertEquals(200, processed.status(), processed.toString());
-                assertEquals("local", processed.json().path("workflow_result").path("engine").asText(),
-                        processed.toString());
+                assertEquals(202, processed.status(), processed.toString());
+                Message requested = queue.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(10)
+                        .maxNumberOfMessages(10)).messages().stream()
+                        .filter(m -> m.body().contains("\"requested\":true")).findFirst()
+                        .orElseThrow(() -> new AssertionError("the run should be queued for the triage function"));
+                assertFalse(runtime.output().contains("Local triage model loaded"),
+                        "the API function must not load the local model: " + runtime.output());
+                network.assertNoContact(runtime);
+
+                triage(network, env, queueUrl, requested);
+            }
+        }
+    }
+
+    /** The template's triage function, from the same artifact, runs the queued message: the local model loads. */
+    private static void triage(IsolatedNetwork network, Map<String, String> apiEnv, String queueUrl, Message message)
+            throws Exception {
+        String handler = (String) SamTemplate.load().properties("TriageFunction").get("Handler");
+        try (RuntimeApiStub api = new RuntimeApiStub(InetAddress.getByName(network.namespace().hostAddress()))) {
+            Map<String, String> env = new HashMap<>(apiEnv);
+            env.putAll(LambdaRuntimeInterfaceIT.lambdaEnvironment(api, handler));
+            try (NamespacedProcess runtime = network.java(env, "-cp", LambdaRuntimeInterfaceIT.classpath(),
+                    RuntimeInterfaceLauncher.class.getName())) {
+                awaitInit(api, runtime);
+                ObjectNode record = JSON.createObjectNode()
+                        .put("messageId", message.messageId())
+                        .put("receiptHandle", message.receiptHandle())
+                        .put("body", message.body())
+                        .put("md5OfBody", message.md5OfBody())
+                        .put("eventSource", "aws:sqs")
+                        .put("eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:" + queueUrl.substring(
+                                queueUrl.lastIndexOf('/') + 1))
+                        .put("awsRegion", "us-east-1");
+                ObjectNode event = JSON.createObjectNode();
+                event.putArray("Records").add(record);
+
+                var answer = invoke(api, runtime, JSON.writeValueAsString(event));
+
+                assertEquals(0, answer.answer().path("batchItemFailures").size(), answer.toString());
                 assertTrue(runtime.output().contains("Local triage model loaded"),
                         "the local model (and its tokenizer) must have loaded: " + runtime.output());
-
                 network.assertNoContact(runtime);
             }
         }
@@ -97,6 +135,7 @@ class LambdaEgressIT {
         String event = LambdaRuntimeInterfaceIT.event("v2-get-ticket.json", process);
         ObjectNode tree = (ObjectNode) JSON.readTree(event);
         ((ObjectNode) tree.path("requestContext").path("http")).put("method", "POST");
+        ((ObjectNode) tree.path("headers")).put("prefer", "respond-async");
         return JSON.writeValueAsString(tree);
     }
 
