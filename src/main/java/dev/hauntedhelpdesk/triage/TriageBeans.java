@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import java.util.Optional;
+import java.util.List;
 
 /**
  * Wires the triage team from the validated settings: the engine {@code TRIAGE_ENGINE} names
@@ -33,12 +36,12 @@ class TriageBeans {
 
     @Singleton
     TriageEngine engine(HelpdeskSettings settings, BeanProvider<AwsCredentialsProvider> credentials,
-                        Environment environment) {
+                        Environment environment, List<ExecutionInterceptor> interceptors) {
         if (settings.triage().engine() == HelpdeskSettings.TriageEngineKind.BEDROCK) {
             URI endpoint = environment.getProperty(BEDROCK_ENDPOINT, String.class)
                     .filter(s -> !s.isBlank()).map(URI::create).orElse(null);
             return new BedrockTriageEngine(BedrockClientFactory.create(Region.of(settings.region()), credentials.get(),
-                    endpoint, settings.triage().stepTimeout(), BEDROCK_BASE_BACKOFF), settings.bedrockModelId());
+                    endpoint, settings.triage().stepTimeout(), BEDROCK_BASE_BACKOFF, interceptors), settings.bedrockModelId());
         }
         long started = System.nanoTime();
         LocalTriageEngine engine = new LocalTriageEngine(new MiniLmEmbedder());
@@ -63,7 +66,8 @@ class TriageBeans {
 
     @Singleton
     TriageService service(TicketRepository tickets, TriageOrchestrator orchestrator, AttachmentImages images,
-                          HelpdeskSettings settings) {
-        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images, settings.triage().lease());
+                          HelpdeskSettings settings, Optional<TriageObserver> observer) {
+        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images, settings.triage().lease(),
+                observer.orElse(TriageObserver.NONE));
     }
 }

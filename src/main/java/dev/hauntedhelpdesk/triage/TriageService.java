@@ -60,6 +60,7 @@ public class TriageService {
     private final Clock clock;
     private final Duration lease;
     private final AttachmentImages images;
+    private final TriageObserver observer;
 
     /**
      * With {@code images}, a ticket's image attachments reach engines that can read them.
@@ -68,6 +69,12 @@ public class TriageService {
      */
     public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock,
                          AttachmentImages images, Duration lease) {
+        this(tickets, orchestrator, clock, images, lease, TriageObserver.NONE);
+    }
+
+    /** As above, telling {@code observer} of every run and dispatch. */
+    public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock,
+                         AttachmentImages images, Duration lease, TriageObserver observer) {
         if (lease.compareTo(orchestrator.bounds().executionTimeout()) <= 0) {
             throw new IllegalArgumentException("the triage lease must outlast EXECUTION_TIMEOUT");
         }
@@ -76,6 +83,7 @@ public class TriageService {
         this.clock = clock;
         this.lease = lease;
         this.images = images;
+        this.observer = observer;
     }
 
     /** What a queued triage did: ran it, had nothing to do, or found it busy (retry later). */
@@ -104,7 +112,9 @@ public class TriageService {
      */
     public Ticket queue(String ticketId, Caller caller, TriageDispatcher dispatcher) {
         Ticket ticket = startable(ticketId, caller);
-        if (!dispatcher.dispatchRequested(ticketId)) {
+        boolean queued = dispatcher.dispatchRequested(ticketId);
+        observer.dispatched("requested", queued);
+        if (!queued) {
             throw new TriageNotQueuedException(ticketId);
         }
         return ticket;
@@ -158,6 +168,12 @@ public class TriageService {
         return Outcome.DONE;
     }
 
+    private boolean dispatched(TriageDispatcher dispatcher, String ticketId) {
+        boolean queued = dispatcher.dispatch(ticketId);
+        observer.dispatched("reclaimed", queued);
+        return queued;
+    }
+
     /**
      * The sweep: hands every ticket that is {@code processing} past its lease, and with
      * {@code includePending} every one {@code pending} longer than the dispatch grace, to
@@ -173,7 +189,7 @@ public class TriageService {
         do {
             TicketPage page = tickets.expiredTriageLeases(now, now.minus(lease), SWEEP_PAGE, after);
             for (Ticket ticket : page.items()) {
-                if (dispatcher.dispatch(ticket.ticketId())) {
+                if (dispatched(dispatcher, ticket.ticketId())) {
                     handed++;
                 }
             }
@@ -184,7 +200,7 @@ public class TriageService {
                 TicketPage page = tickets.list(new TicketQuery(null, TicketStatus.PENDING, SWEEP_PAGE, after));
                 for (Ticket ticket : page.items()) {
                     boolean stale = Instant.parse(ticket.updatedAt()).plus(DISPATCH_GRACE).isBefore(now);
-                    if (stale && dispatcher.dispatch(ticket.ticketId())) {
+                    if (stale && dispatched(dispatcher, ticket.ticketId())) {
                         handed++;
                     }
                 }
@@ -236,6 +252,7 @@ public class TriageService {
         TriageContext context = new TriageContext(claimed.ticketId(), claimed.title(), claimed.description(),
                 claimed.severity().wire(), claimed.category() == null ? null : claimed.category().wire(), attached);
         WorkflowResult result;
+        long started = System.nanoTime();
         try {
             result = orchestrator.run(context);
         } catch (RuntimeException e) {
@@ -248,6 +265,7 @@ public class TriageService {
                     new TokenUsage(0, 0, 0));
         }
         record(claimed, runId, result);
+        observer.ran(result, Duration.ofNanos(System.nanoTime() - started));
         LOG.info("Triage of {} ended: terminated_by={} status={} handoffs={} execution_time={}s tokens={}",
                 claimed.ticketId(), result.terminatedBy(), result.status(), result.handoffSequence(),
                 result.executionTime(), result.tokenUsage());
