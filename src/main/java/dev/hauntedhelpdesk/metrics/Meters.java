@@ -47,22 +47,22 @@ public class Meters implements TriageObserver {
     }
 
     void request(String route, String method, int status, long nanos) {
-        timer(REQUESTS, "route", route, "method", method, "status", Integer.toString(status))
+        timer(REQUESTS, "HTTP requests served", "route", route, "method", method, "status", Integer.toString(status))
                 .record(Duration.ofNanos(nanos));
     }
 
     void sdkCall(String service, String operation, String outcome, long nanos) {
-        timer(SDK_CALLS, "service", service, "operation", operation, "outcome", outcome)
+        timer(SDK_CALLS, "AWS SDK calls, retries included", "service", service, "operation", operation, "outcome", outcome)
                 .record(Duration.ofNanos(nanos));
     }
 
     @Override
     public void ran(WorkflowResult result, Duration elapsed) {
         String engine = String.valueOf(result.engine());
-        timer(TRIAGE_RUNS, "terminated_by", String.valueOf(result.terminatedBy()), "engine", engine,
+        timer(TRIAGE_RUNS, "Triage runs", "terminated_by", String.valueOf(result.terminatedBy()), "engine", engine,
                 "outcome", String.valueOf(result.status())).record(elapsed);
         if (result.tokenUsage() != null) {
-            Counter.builder(MODEL_CALLS).tag("engine", engine).register(registry)
+            Counter.builder(MODEL_CALLS).description("Model calls made by triage runs").tag("engine", engine).register(registry)
                     .increment(result.tokenUsage().modelCalls());
             tokens(engine, "input", result.tokenUsage().inputTokens());
             tokens(engine, "output", result.tokenUsage().outputTokens());
@@ -71,16 +71,16 @@ public class Meters implements TriageObserver {
 
     @Override
     public void dispatched(String reason, boolean queued) {
-        Counter.builder(DISPATCHES).tag("reason", reason).tag("outcome", queued ? "queued" : "refused")
+        Counter.builder(DISPATCHES).description("Tickets handed to the triage dispatcher").tag("reason", reason).tag("outcome", queued ? "queued" : "refused")
                 .register(registry).increment();
     }
 
     private void tokens(String engine, String direction, long count) {
-        Counter.builder(MODEL_TOKENS).baseUnit("tokens").tag("engine", engine).tag("direction", direction)
+        Counter.builder(MODEL_TOKENS).description("Model tokens used by triage runs").baseUnit("tokens").tag("engine", engine).tag("direction", direction)
                 .register(registry).increment(count);
     }
 
-    private Timer timer(String name, String... tags) {
-        return Timer.builder(name).tags(tags).serviceLevelObjectives(BUCKETS).register(registry);
+    private Timer timer(String name, String description, String... tags) {
+        return Timer.builder(name).description(description).tags(tags).serviceLevelObjectives(BUCKETS).register(registry);
     }
 }

@@ -82,9 +82,7 @@ public class EmbeddedMetrics {
             values = Collections.nCopies((int) Math.min(count, MAX_VALUES), round(mean));
             unit = "Milliseconds";
         } else if (meter instanceof Counter counter) {
-            if (counter.count() == 0) {
-                return Optional.empty();
-            }
+            // A zero is written too: the meter was touched this invocation (a local run uses no tokens).
             values = counter.count();
             unit = "Count";
         } else {
