@@ -2,6 +2,8 @@ package dev.hauntedhelpdesk.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hauntedhelpdesk.contract.ApiRequest;
+import dev.hauntedhelpdesk.contract.ApiResponse;
 import dev.hauntedhelpdesk.contract.MeterSample;
 import dev.hauntedhelpdesk.contract.MetricsContract;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,12 @@ abstract class LambdaMetricsContract extends MetricsContract {
             assertTrue(unit.equals("Milliseconds") ? values.isArray() && !values.isEmpty() : values.isNumber(),
                     line::toString);
         }
+    }
+
+    @Test
+    void noFunction_servesTheContainersScrape() {
+        ApiResponse response = api.as("dave", ApiRequest.of("GET", "/internal/metrics"));
+        assertEquals(404, response.status(), response::toString);
     }
 
     /** The lines of standard output that are EMF objects (the logs share the stream). */
