@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * retries included, as the caller waits for it.
  */
 @Singleton
-public class AwsSdkMetrics implements ExecutionInterceptor {
+class AwsSdkMetrics implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("helpdesk.metrics.started");
 

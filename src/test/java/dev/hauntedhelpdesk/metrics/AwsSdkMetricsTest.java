@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.metrics;
 
 import dev.hauntedhelpdesk.testing.MotoServer;
+import dev.hauntedhelpdesk.triage.BedrockClientFactory;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +63,17 @@ class AwsSdkMetricsTest {
         }
 
         assertEquals(1, timer("DynamoDb", "ListTables", "client_error").count());
+    }
+
+    @Test
+    void theBedrockClient_takesTheInterceptorWhereItIsBuilt() {
+        try (BedrockRuntimeClient bedrock = BedrockClientFactory.create(Region.US_EAST_1, credentials(),
+                URI.create("http://127.0.0.1:9"), Duration.ofSeconds(5), Duration.ofMillis(10), List.of(interceptor))) {
+            assertThrows(SdkException.class, () -> bedrock.converse(b -> b.modelId("a-model")
+                    .messages(m -> m.role("user").content(c -> c.text("hello")))));
+        }
+
+        assertEquals(1, timer("BedrockRuntime", "Converse", "client_error").count());
     }
 
     private Timer timer(String service, String operation, String outcome) {

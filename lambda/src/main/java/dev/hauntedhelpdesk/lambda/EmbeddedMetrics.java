@@ -34,10 +34,10 @@ import java.util.concurrent.TimeUnit;
  * few calls.
  */
 @Singleton
-public class EmbeddedMetrics {
+class EmbeddedMetrics {
 
     /** The namespace when {@code METRICS_NAMESPACE} names none. */
-    public static final String DEFAULT_NAMESPACE = "HauntedHelpdesk";
+    static final String DEFAULT_NAMESPACE = "HauntedHelpdesk";
     /** EMF takes at most 100 values per metric on one line. */
     static final int MAX_VALUES = 100;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMetrics.class);
@@ -54,7 +54,7 @@ public class EmbeddedMetrics {
     }
 
     /** Writes the invocation's meters to standard output and empties the registry. */
-    public void flush() {
+    void flush() {
         flush(System.out);
     }
 
