@@ -26,7 +26,8 @@ class DynamoDbClientTimeouts implements BeanCreatedEventListener<DynamoDbClientB
     @Override
     public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
         DynamoDbClientBuilder builder = event.getBean();
-        builder.overrideConfiguration(DynamoDbClientTimeouts::bound);
+        // Onto what the builder holds already: the Consumer form would drop other listeners' settings.
+        builder.overrideConfiguration(bound(builder.overrideConfiguration().toBuilder()).build());
         return builder;
     }
 

@@ -2,6 +2,7 @@ package dev.hauntedhelpdesk.triage;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilde
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Builds the Bedrock client the engine uses: the SDK's standard AWS retry strategy (it retries
@@ -28,6 +30,13 @@ public final class BedrockClientFactory {
 
     public static BedrockRuntimeClient create(Region region, AwsCredentialsProvider credentials, URI endpoint,
                                               Duration callTimeout, Duration baseBackoff) {
+        return create(region, credentials, endpoint, callTimeout, baseBackoff, List.of());
+    }
+
+    /** As above, with interceptors (the SDK call metrics) on every call. */
+    public static BedrockRuntimeClient create(Region region, AwsCredentialsProvider credentials, URI endpoint,
+                                              Duration callTimeout, Duration baseBackoff,
+                                              List<ExecutionInterceptor> interceptors) {
         BackoffStrategy backoff = BackoffStrategy.exponentialDelay(baseBackoff, baseBackoff.multipliedBy(20));
         BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
                 .region(region)
@@ -42,6 +51,7 @@ public final class BedrockClientFactory {
                                 .throttlingBackoffStrategy(backoff)
                                 .build())
                         .apiCallTimeout(callTimeout)
+                        .executionInterceptors(interceptors)
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

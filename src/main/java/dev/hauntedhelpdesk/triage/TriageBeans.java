@@ -13,12 +13,15 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the triage team from the validated settings: the engine {@code TRIAGE_ENGINE} names
@@ -37,12 +40,12 @@ class TriageBeans {
     @Singleton
     @Requires(condition = TriagesHere.class)
     TriageEngine engine(HelpdeskSettings settings, BeanProvider<AwsCredentialsProvider> credentials,
-                        Environment environment) {
+                        Environment environment, List<ExecutionInterceptor> interceptors) {
         if (settings.triage().engine() == HelpdeskSettings.TriageEngineKind.BEDROCK) {
             URI endpoint = environment.getProperty(BEDROCK_ENDPOINT, String.class)
                     .filter(s -> !s.isBlank()).map(URI::create).orElse(null);
             return new BedrockTriageEngine(BedrockClientFactory.create(Region.of(settings.region()), credentials.get(),
-                    endpoint, settings.triage().stepTimeout(), BEDROCK_BASE_BACKOFF), settings.bedrockModelId());
+                    endpoint, settings.triage().stepTimeout(), BEDROCK_BASE_BACKOFF, interceptors), settings.bedrockModelId());
         }
         long started = System.nanoTime();
         LocalTriageEngine engine = new LocalTriageEngine(new MiniLmEmbedder());
@@ -69,7 +72,8 @@ class TriageBeans {
     @Singleton
     @Requires(condition = TriagesHere.class)
     TriageService service(TicketRepository tickets, TriageOrchestrator orchestrator, AttachmentImages images,
-                          HelpdeskSettings settings, JsonMapper json) {
-        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images, settings.triage().lease(), json);
+                          HelpdeskSettings settings, JsonMapper json, Optional<TriageObserver> observer) {
+        return new TriageService(tickets, orchestrator, Clock.systemUTC(), images, settings.triage().lease(), json,
+                observer.orElse(TriageObserver.NONE));
     }
 }

@@ -29,11 +29,14 @@ class TriageHandOff {
     private final TicketRepository tickets;
     private final TriageGate gate;
     private final JsonMapper json;
+    private final TriageObserver observer;
 
-    TriageHandOff(TicketRepository tickets, HelpdeskSettings settings, JsonMapper json) {
+    TriageHandOff(TicketRepository tickets, HelpdeskSettings settings, JsonMapper json,
+                  Optional<TriageObserver> observer) {
         this.tickets = tickets;
         this.gate = new TriageGate(tickets, Clock.systemUTC(), settings.triage().lease());
         this.json = json;
+        this.observer = observer.orElse(TriageObserver.NONE);
     }
 
     /** A run handed over: its id and the ticket as it stood before it. */
@@ -49,7 +52,9 @@ class TriageHandOff {
     HandedOver handOver(String ticketId, Caller caller, TriageDispatcher dispatcher) {
         Ticket ticket = gate.startable(ticketId, caller);
         String runId = UUID.randomUUID().toString();
-        if (!dispatcher.dispatchRequested(ticketId, runId)) {
+        boolean queued = dispatcher.dispatchRequested(ticketId, runId);
+        observer.dispatched("requested", queued);
+        if (!queued) {
             throw new TriageNotQueuedException(ticketId);
         }
         return new HandedOver(runId, ticket);

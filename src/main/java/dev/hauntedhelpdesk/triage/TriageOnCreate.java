@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+
 /**
  * Starts triage for every new ticket without making its creator wait, through whichever
  * {@link TriageDispatcher} the runtime provides (none: the ticket waits for {@code /process}).
@@ -19,9 +21,12 @@ class TriageOnCreate {
 
     private final BeanProvider<TriageDispatcher> dispatcher;
     private final boolean enabled;
+    private final TriageObserver observer;
 
-    TriageOnCreate(BeanProvider<TriageDispatcher> dispatcher, HelpdeskSettings settings) {
+    TriageOnCreate(BeanProvider<TriageDispatcher> dispatcher, HelpdeskSettings settings,
+                   Optional<TriageObserver> observer) {
         this.dispatcher = dispatcher;
+        this.observer = observer.orElse(TriageObserver.NONE);
         this.enabled = settings.triage().onCreate();
     }
 
@@ -30,7 +35,9 @@ class TriageOnCreate {
         if (!enabled || !dispatcher.isPresent()) {
             return;
         }
-        if (!dispatcher.get().dispatch(event.ticketId())) {
+        boolean queued = dispatcher.get().dispatch(event.ticketId());
+        observer.dispatched("created", queued);
+        if (!queued) {
             LOG.warn("Ticket {} not queued for triage now; the sweep will hand it over later", event.ticketId());
         }
     }

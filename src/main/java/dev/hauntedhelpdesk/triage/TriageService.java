@@ -62,6 +62,7 @@ public class TriageService {
     private final AttachmentImages images;
     private final TriageGate gate;
     private final JsonMapper json;
+    private final TriageObserver observer;
 
     /**
      * With {@code images}, a ticket's image attachments reach engines that can read them.
@@ -70,15 +71,16 @@ public class TriageService {
      */
     public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock,
                          AttachmentImages images, Duration lease) {
-        this(tickets, orchestrator, clock, images, lease, null);
+        this(tickets, orchestrator, clock, images, lease, null, TriageObserver.NONE);
     }
 
     /**
      * As above, and with {@code json} every run keeps its whole result on the ticket, for a
-     * caller who handed the run over and waits for it ({@link TriageHandOff}).
+     * caller who handed the run over and waits for it ({@link TriageHandOff}); {@code observer}
+     * is told of every run and dispatch.
      */
     public TriageService(TicketRepository tickets, TriageOrchestrator orchestrator, Clock clock,
-                         AttachmentImages images, Duration lease, JsonMapper json) {
+                         AttachmentImages images, Duration lease, JsonMapper json, TriageObserver observer) {
         if (lease.compareTo(orchestrator.bounds().executionTimeout()) <= 0) {
             throw new IllegalArgumentException("the triage lease must outlast EXECUTION_TIMEOUT");
         }
@@ -89,6 +91,7 @@ public class TriageService {
         this.images = images;
         this.gate = new TriageGate(tickets, clock, lease);
         this.json = json;
+        this.observer = observer;
     }
 
     /** What a queued triage did: ran it, had nothing to do, or found it busy (retry later). */
@@ -149,6 +152,12 @@ public class TriageService {
         return Outcome.DONE;
     }
 
+    private boolean dispatched(TriageDispatcher dispatcher, String ticketId) {
+        boolean queued = dispatcher.dispatch(ticketId);
+        observer.dispatched("reclaimed", queued);
+        return queued;
+    }
+
     /**
      * The sweep: hands every ticket that is {@code processing} past its lease, and with
      * {@code includePending} every one {@code pending} longer than the dispatch grace, to
@@ -164,7 +173,7 @@ public class TriageService {
         do {
             TicketPage page = tickets.expiredTriageLeases(now, now.minus(lease), SWEEP_PAGE, after);
             for (Ticket ticket : page.items()) {
-                if (dispatcher.dispatch(ticket.ticketId())) {
+                if (dispatched(dispatcher, ticket.ticketId())) {
                     handed++;
                 }
             }
@@ -175,7 +184,7 @@ public class TriageService {
                 TicketPage page = tickets.list(new TicketQuery(null, TicketStatus.PENDING, SWEEP_PAGE, after));
                 for (Ticket ticket : page.items()) {
                     boolean stale = Instant.parse(ticket.updatedAt()).plus(DISPATCH_GRACE).isBefore(now);
-                    if (stale && dispatcher.dispatch(ticket.ticketId())) {
+                    if (stale && dispatched(dispatcher, ticket.ticketId())) {
                         handed++;
                     }
                 }
@@ -217,6 +226,7 @@ public class TriageService {
         TriageContext context = new TriageContext(claimed.ticketId(), claimed.title(), claimed.description(),
                 claimed.severity().wire(), claimed.category() == null ? null : claimed.category().wire(), attached);
         WorkflowResult result;
+        long started = System.nanoTime();
         try {
             result = orchestrator.run(context);
         } catch (RuntimeException e) {
@@ -229,6 +239,7 @@ public class TriageService {
                     new TokenUsage(0, 0, 0));
         }
         record(claimed, runId, result);
+        observer.ran(result, Duration.ofNanos(System.nanoTime() - started));
         LOG.info("Triage of {} ended: terminated_by={} status={} handoffs={} execution_time={}s tokens={}",
                 claimed.ticketId(), result.terminatedBy(), result.status(), result.handoffSequence(),
                 result.executionTime(), result.tokenUsage());

@@ -37,11 +37,13 @@ public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
     private static final String SET_COOKIE = "set-cookie";
 
     private final HeadGuard guard;
+    private final EmbeddedMetrics metrics;
 
     /** Builds the application context from the environment, as Lambda starts the handler. */
     public HttpApiEventFunction() {
         super();
         guard = HeadGuard.of(applicationContext);
+        metrics = applicationContext.getBean(EmbeddedMetrics.class);
     }
 
     /**
@@ -52,6 +54,7 @@ public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
     public HttpApiEventFunction(ApplicationContext context) {
         super(context);
         guard = HeadGuard.of(applicationContext);
+        metrics = applicationContext.getBean(EmbeddedMetrics.class);
     }
 
     /** The API function's context: triage runs go to the queue when there is one ({@link ApiFunctionContext}). */
@@ -62,6 +65,15 @@ public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            return handle(event, context);
+        } finally {
+            // After the answer is built, so the request's own meters are in this invocation's lines.
+            metrics.flush();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         restoreCookieHeader(event);
         String path = event == null || event.getRawPath() == null ? "/" : event.getRawPath();
         Map<String, List<String>> headers = new LinkedHashMap<>();

@@ -26,11 +26,13 @@ import java.util.StringJoiner;
 public class RestApiEventFunction extends ApiGatewayProxyRequestEventFunction {
 
     private final HeadGuard guard;
+    private final EmbeddedMetrics metrics;
 
     /** Builds the application context from the environment, as Lambda starts the handler. */
     public RestApiEventFunction() {
         super();
         guard = HeadGuard.of(applicationContext);
+        metrics = applicationContext.getBean(EmbeddedMetrics.class);
     }
 
     /**
@@ -41,6 +43,7 @@ public class RestApiEventFunction extends ApiGatewayProxyRequestEventFunction {
     public RestApiEventFunction(ApplicationContext context) {
         super(context);
         guard = HeadGuard.of(applicationContext);
+        metrics = applicationContext.getBean(EmbeddedMetrics.class);
     }
 
     /** The API function's context: triage runs go to the queue when there is one ({@link ApiFunctionContext}). */
@@ -51,6 +54,15 @@ public class RestApiEventFunction extends ApiGatewayProxyRequestEventFunction {
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        try {
+            return handle(event, context);
+        } finally {
+            // After the answer is built, so the request's own meters are in this invocation's lines.
+            metrics.flush();
+        }
+    }
+
+    private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         String path = event == null || event.getPath() == null ? "/" : event.getPath();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (event != null) {

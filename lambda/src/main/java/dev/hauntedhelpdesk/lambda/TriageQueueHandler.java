@@ -35,10 +35,21 @@ public class TriageQueueHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     @Inject
     BeanProvider<TriageDispatcher> dispatcher;
 
+    @Inject
+    EmbeddedMetrics metrics;
+
     private long lastSweep;
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
+        try {
+            return process(event);
+        } finally {
+            metrics.flush();
+        }
+    }
+
+    private SQSBatchResponse process(SQSEvent event) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
