@@ -22,6 +22,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        KeepAlive.configure();
         Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).banner(false)
                 .properties(GRACEFUL_SHUTDOWN);
         if (DevMode.requested()) {
