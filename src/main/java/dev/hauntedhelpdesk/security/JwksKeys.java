@@ -3,6 +3,8 @@ package dev.hauntedhelpdesk.security;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
@@ -10,6 +12,8 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -28,7 +32,7 @@ import java.util.Set;
  * refetches (a token with an unknown {@code kid} cannot make every request fetch), and outage
  * tolerance (the last good key set is used for ten cache periods while the endpoint fails).
  * A failed fetch is remembered for {@code COGNITO_JWKS_FAILURE_CACHE} ({@link JwksFailureCache}).
- * Nothing is fetched until the first token arrives.
+ * The key set is fetched once as the application starts ({@link #prefetch}).
  */
 @Singleton
 class JwksKeys {
@@ -78,6 +82,21 @@ class JwksKeys {
      */
     List<Key> candidates(JWSHeader header) throws KeySourceException {
         return selector.selectJWSKeys(header, null);
+    }
+
+    /**
+     * Fetches the key set as the application starts, so that the first signed request does not
+     * wait for it: in Lambda this is init, which SnapStart snapshots, and the container is not
+     * ready before its context has started. A failure is logged and remembered by
+     * {@link JwksFailureCache}, and requests fetch again as they would without this.
+     */
+    @EventListener
+    void prefetch(StartupEvent started) {
+        try {
+            source.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+        } catch (KeySourceException e) {
+            // Logged once by JwksFailureCache; the health details show it.
+        }
     }
 
     URL url() {

@@ -190,6 +190,23 @@ public abstract class TokenApiContract {
         assertEquals(200, response.status(), response::toString);
     }
 
+    // ---- when the keys are fetched ----
+
+    @Test
+    void keysAreFetchedAsTheApplicationStarts_notByTheFirstRequest() {
+        try (JwksServer keys = JwksServer.serving(tokens.publicKeys())) {
+            try (ServerUnderTest target = runtime().start(properties(keys.url()))) {
+                int beforeAnyRequest = keys.requests();
+
+                ApiResponse response = list(target, tokens.accessToken("alice"));
+
+                assertEquals(1, beforeAnyRequest, "key set fetches while the application started");
+                assertEquals(200, response.status(), response::toString);
+                assertEquals(1, keys.requests(), "the first request used the prefetched keys");
+            }
+        }
+    }
+
     // ---- an unreachable JWKS endpoint ----
 
     @Test
