@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.time.Clock;
@@ -54,9 +53,7 @@ class TriageBeans {
     }
 
     @Singleton
-    Toolbox toolbox(BeanProvider<S3Client> s3) {
-        // The S3 client is looked up on first use: most tickets never name a bucket.
-        BucketInspector buckets = bucket -> new S3BucketInspector(s3.get()).inspect(bucket);
+    Toolbox toolbox(S3BucketInspector buckets) {
         return new Toolbox(new NetworkDiagnostics(TOOL_TIMEOUT), buckets);
     }
 

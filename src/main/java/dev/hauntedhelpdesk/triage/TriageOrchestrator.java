@@ -4,6 +4,8 @@ import dev.hauntedhelpdesk.memory.Keywords;
 import dev.hauntedhelpdesk.memory.Memory;
 import dev.hauntedhelpdesk.memory.MemoryStore;
 import dev.hauntedhelpdesk.memory.RecalledMemory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeoutException;
  * {@link TerminatedBy}; nothing an engine does (hang, throw, answer garbage) escapes.
  */
 public class TriageOrchestrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriageOrchestrator.class);
 
     static final int RECALL_LIMIT = 3;
     static final double RECALL_THRESHOLD = 0.55;
@@ -262,6 +266,8 @@ public class TriageOrchestrator {
                 if (cause instanceof MalformedReplyException malformed) {
                     throw garbage(malformed.getMessage());
                 }
+                // The ticket says only the exception's class; the log keeps the rest.
+                LOG.warn("A triage step failed", cause);
                 throw new Stop(TerminatedBy.ERROR, "error", "a triage step failed: "
                         + cause.getClass().getSimpleName());
             }
