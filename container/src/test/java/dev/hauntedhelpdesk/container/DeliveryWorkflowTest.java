@@ -155,18 +155,38 @@ class DeliveryWorkflowTest {
         String scripts = String.join("\n", build.stream().map(s -> String.valueOf(s.get("run"))).toList());
         assertTrue(scripts.contains("./mvnw -B -pl lambda -am package"), "the Lambda artifact");
         assertTrue(scripts.contains("docker build -f container/Dockerfile"), "the image");
-        String uploaded = build.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/upload-artifact@"))
+        List<String> uploaded = build.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/upload-artifact@"))
                 .map(s -> map(s.get("with"))).filter(with -> "lambda-artifact".equals(with.get("name")))
-                .map(with -> String.valueOf(with.get("path"))).findFirst().orElseThrow();
+                .map(with -> String.valueOf(with.get("path"))).findFirst().orElseThrow().lines().map(String::strip).toList();
         Matcher codeUri = Pattern.compile("CodeUri: (\\S+)").matcher(Files.readString(ROOT.resolve("lambda/template.yaml")));
-        assertTrue(codeUri.find());
-        assertTrue(FileSystems.getDefault().getPathMatcher("glob:" + uploaded).matches(Path.of("lambda", codeUri.group(1))),
-                uploaded + " must be the jar lambda/template.yaml's CodeUri names");
+        int codeUris = 0;
+        while (codeUri.find()) {
+            Path jar = Path.of("lambda", codeUri.group(1));
+            assertTrue(uploaded.stream().anyMatch(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(jar)),
+                    uploaded + " must hold " + jar + ", a CodeUri of lambda/template.yaml");
+            codeUris++;
+        }
+        assertEquals(2, codeUris, "the triage function's jar and the API function's");
         Map<String, Object> download = steps(job(deploy, "deploy")).stream()
                 .filter(s -> String.valueOf(s.get("uses")).startsWith("actions/download-artifact@"))
                 .map(s -> map(s.get("with"))).filter(with -> "lambda-artifact".equals(with.get("name")))
                 .findFirst().orElseThrow();
         assertEquals("lambda/target", download.get("path"), "the jar goes back where CodeUri finds it");
+    }
+
+    @Test
+    void theLambdaArtifact_isBuiltForTheArchitectureBothEnvironmentsDeploy() {
+        String architecture = String.valueOf(map(deliver.get("env")).get("LAMBDA_ARCHITECTURE"));
+        assertTrue(Set.of("arm64", "x86_64").contains(architecture), architecture);
+        String scripts = String.join("\n", steps(job(deliver, "build")).stream().map(s -> String.valueOf(s.get("run"))).toList());
+        assertTrue(scripts.contains("-Dlambda.architecture=\"$LAMBDA_ARCHITECTURE\""), scripts);
+        for (String caller : List.of("deploy-staging", "deploy-production")) {
+            assertEquals(architecture, map(job(deliver, caller).get("with")).get("lambda-architecture"), caller);
+        }
+        Map<String, Object> lambdaStack = steps(job(deploy, "deploy")).stream()
+                .filter(s -> String.valueOf(s.get("run")).contains("--template-file lambda/template.yaml")).findFirst().orElseThrow();
+        assertEquals("${{ inputs.lambda-architecture }}", map(lambdaStack.get("env")).get("LAMBDA_ARCHITECTURE"));
+        assertTrue(String.valueOf(lambdaStack.get("run")).contains("Architecture=\"$LAMBDA_ARCHITECTURE\""));
     }
 
     @Test
