@@ -21,9 +21,11 @@ import java.util.Map;
  * {@code checked_at}, {@code checked_by} and the reason (probes: {@link ModelProbes}). Micronaut
  * counts every indicator not marked liveness in readiness too, so this one is always UP: with the
  * model unreachable the service still takes tickets and escalates them to people, so it must stay
- * in the load balancer. The local engine has no remote model to lose and is not touched here, so a
- * health check never waits for the in-process model to load. Where runs are handed to the triage
- * queue ({@link TriagesHere}) there is no engine to report on: {@code llm: queued}.
+ * in the load balancer. The local engine has no remote model to lose; until it is built this
+ * indicator is DOWN with {@code llm: loading}, so that readiness waits for the model (the container
+ * loads it once its port is open; a Lambda context has built it before the first event), and a
+ * health check never builds it itself. Where runs are handed to the triage queue
+ * ({@link TriagesHere}) there is no engine to report on: {@code llm: queued}.
  */
 @Singleton
 class TriageEngineHealthIndicator implements HealthIndicator {
@@ -32,9 +34,12 @@ class TriageEngineHealthIndicator implements HealthIndicator {
     private final String modelId;
     private final ModelProbes probes;
     private final boolean here;
+    private final TriageEngineBuilt built;
 
-    TriageEngineHealthIndicator(BeanProvider<TriageEngine> engine, HelpdeskSettings settings) {
+    TriageEngineHealthIndicator(BeanProvider<TriageEngine> engine, HelpdeskSettings settings,
+                                TriageEngineBuilt built) {
         this.here = engine.isPresent();
+        this.built = built;
         this.kind = settings.triage().engine();
         this.modelId = settings.bedrockModelId();
         this.probes = new ModelProbes(engine::get, Clock.systemUTC());
@@ -43,13 +48,19 @@ class TriageEngineHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         Map<String, Object> details = new LinkedHashMap<>();
+        HealthStatus status = HealthStatus.UP;
         if (!here) {
             // Runs are handed to the triage queue; its consumer holds the engine.
             details.put("engine", kind.name().toLowerCase(Locale.ROOT));
             details.put("llm", "queued");
         } else if (kind == HelpdeskSettings.TriageEngineKind.LOCAL) {
             details.put("engine", "local");
-            details.put("llm", "in-process");
+            if (built.built()) {
+                details.put("llm", "in-process");
+            } else {
+                details.put("llm", "loading");
+                status = HealthStatus.DOWN;
+            }
         } else {
             TriageEngine.EngineHealth health = probes.current();
             details.put("engine", "bedrock");
@@ -65,6 +76,6 @@ class TriageEngineHealthIndicator implements HealthIndicator {
                 details.put("latency_ms", Latency.ofNanos(probes.lastProbeNanos()));
             }
         }
-        return Publishers.just(HealthResult.builder("triage", HealthStatus.UP).details(details).build());
+        return Publishers.just(HealthResult.builder("triage", status).details(details).build());
     }
 }
