@@ -81,12 +81,13 @@ public final class Benchmark {
         }
     }
 
-    private static LambdaResult lambda(LambdaJvm jvm, CognitoKeys pool, String sub, String ticketId, String token, Path work,
-                                Path logs, int coldStarts, int warmCalls) throws Exception {
+    private static LambdaResult lambda(LambdaJvm jvm, CognitoKeys pool, String sub, String ticketId, String token,
+                                       Path work, Path logs, int coldStarts, int warmCalls) throws Exception {
         Deployment plain = Deployment.unpack(Path.of(property("bench.plain-jar")), work.resolve("plain/task"));
         Deployment project = Deployment.unpack(Path.of(property("bench.project-jar")), work.resolve("project/task"));
         Deployment api = Deployment.unpack(Path.of(property("bench.api-jar")), work.resolve("api/task"));
-        Deployment micronaut = Deployment.unpack(Path.of(property("bench.micronaut-jar")), work.resolve("micronaut/task"));
+        Deployment micronaut = Deployment.unpack(Path.of(property("bench.micronaut-jar")),
+                work.resolve("micronaut/task"));
         Deployment springBoot = Deployment.unpack(Path.of(property("bench.spring-boot-jar")),
                 work.resolve("spring-boot/task"));
         try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(logs.resolve("moto.log"))) {
@@ -112,7 +113,7 @@ public final class Benchmark {
                     plain, "dev.hauntedhelpdesk.bench.plain.GetTicketHandler", configuration, true);
             Subject bareMicronaut = new Subject("bare Micronaut 4.10 function (MicronautRequestHandler), GetItem only",
                     micronaut, "dev.hauntedhelpdesk.bench.micronaut.GetTicketFunction", configuration, false);
-            Subject springBootFunction = new Subject("Spring Boot 3.5 + aws-serverless-java-container, GetItem only",
+            Subject springBootFunction = new Subject("Spring Boot 3.5.7 + aws-serverless-java-container 2.1.2, GetItem only",
                     springBoot, "com.amazonaws.serverless.proxy.spring.SpringDelegatingLambdaContainerHandler",
                     Map.copyOf(springBootApp), false);
             Subject apiFunction = new Subject(
@@ -144,7 +145,8 @@ public final class Benchmark {
                             sample.initMs(), sample.firstCallMs(), sample.warmP50Ms(), sample.peakRssMb());
                 }
             }
-            return new LambdaResult(table, new Goals(table, plainHandler, apiFunction, bareMicronaut, springBootFunction));
+            return new LambdaResult(table,
+                    new Goals(table, plainHandler, apiFunction, bareMicronaut, springBootFunction));
         }
     }
 
