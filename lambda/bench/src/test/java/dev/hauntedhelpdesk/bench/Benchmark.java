@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The benchmark (lambda/README.md, "Benchmark"). Lambda: the plain handler and the project's
- * Lambda artifact, in its default configuration and with {@code TRIAGE_ENGINE=bedrock}, and the
- * API function's artifact configured as the template deploys it (a triage queue), each started under the real Runtime Interface Client as Lambda starts a 1024 MB java21 function,
+ * The benchmark (lambda/README.md, "Benchmark"). Lambda: the plain handler, the two reference
+ * functions (bare Micronaut, Spring Boot with aws-serverless-java-container; GetItem only), the
+ * project's Lambda artifact, in its default configuration and with {@code TRIAGE_ENGINE=bedrock},
+ * and the API function's artifact configured as the template deploys it (a triage queue), each
+ * started under the real Runtime Interface Client as Lambda starts a 1024 MB java21 function,
  * serving {@code GET /api/tickets/{id}} (the project's own sample event) with a Cognito-style
  * access token against moto's DynamoDB and a local JWKS; the subjects take turns (cold start 1 of
  * each, then 2 of each, ...) so that whatever else the machine does spreads over all of them
- * alike. Container: the container's jar against a canned DynamoDB endpoint, the same token.
+ * alike; under the table, the issue's goals for the API function, met or not. Container: the
+ * container's jar against a canned DynamoDB endpoint, the same token.
  */
 public final class Benchmark {
 
@@ -43,7 +46,7 @@ public final class Benchmark {
             String setting = Runtime.getRuntime().availableProcessors() + " CPUs on the machine, other work shares them;"
                     + " the runner, its emulators and moto_server on CPU " + harnessCpu + ", JDK " + jvm.javaVersion();
 
-            Table lambda = lambda(jvm, pool, sub, ticketId, token, work, logs, coldStarts, warmCalls);
+            LambdaResult lambda = lambda(jvm, pool, sub, ticketId, token, work, logs, coldStarts, warmCalls);
             report(work.getParent().resolve("lambda-bench.md"), "Lambda benchmark, " + Instant.now() + ": "
                     + coldStarts + " cold starts and " + warmCalls + " warm calls per subject, interleaved; median"
                     + " (min–max), **ratio** to the plain handler's median.\nEach run: " + jvm.describe() + ", "
@@ -78,11 +81,15 @@ public final class Benchmark {
         }
     }
 
-    private static Table lambda(LambdaJvm jvm, CognitoKeys pool, String sub, String ticketId, String token, Path work,
-                                Path logs, int coldStarts, int warmCalls) throws Exception {
+    private static LambdaResult lambda(LambdaJvm jvm, CognitoKeys pool, String sub, String ticketId, String token,
+                                       Path work, Path logs, int coldStarts, int warmCalls) throws Exception {
         Deployment plain = Deployment.unpack(Path.of(property("bench.plain-jar")), work.resolve("plain/task"));
         Deployment project = Deployment.unpack(Path.of(property("bench.project-jar")), work.resolve("project/task"));
         Deployment api = Deployment.unpack(Path.of(property("bench.api-jar")), work.resolve("api/task"));
+        Deployment micronaut = Deployment.unpack(Path.of(property("bench.micronaut-jar")),
+                work.resolve("micronaut/task"));
+        Deployment springBoot = Deployment.unpack(Path.of(property("bench.spring-boot-jar")),
+                work.resolve("spring-boot/task"));
         try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(logs.resolve("moto.log"))) {
             dynamoDb.createTicket(ticketId, sub);
             String event = Files.readString(Path.of(property("bench.event")))
@@ -99,15 +106,28 @@ public final class Benchmark {
             // As the template deploys the API function: runs go to the triage queue, which a GET never uses.
             Map<String, String> queued = new HashMap<>(configuration);
             queued.put("TRIAGE_QUEUE_URL", "http://127.0.0.1:9/000000000000/helpdesk-triage");
+            // The library's delegating handler starts the application that MAIN_CLASS names (its quick start).
+            Map<String, String> springBootApp = new HashMap<>(configuration);
+            springBootApp.put("MAIN_CLASS", "dev.hauntedhelpdesk.bench.spring.TicketApplication");
+            Subject plainHandler = new Subject("plain handler: JWT check (nimbus, cached JWKS) + GetItem, no framework",
+                    plain, "dev.hauntedhelpdesk.bench.plain.GetTicketHandler", configuration, true);
+            Subject bareMicronaut = new Subject("bare Micronaut 4.10 function (MicronautRequestHandler), GetItem only",
+                    micronaut, "dev.hauntedhelpdesk.bench.micronaut.GetTicketFunction", configuration, false);
+            Subject springBootFunction = new Subject("Spring Boot 3.5.7 + aws-serverless-java-container 2.1.2, GetItem only",
+                    springBoot, "com.amazonaws.serverless.proxy.spring.SpringDelegatingLambdaContainerHandler",
+                    Map.copyOf(springBootApp), false);
+            Subject apiFunction = new Subject(
+                    "this project's API function as the template deploys it (api artifact, triage queue)",
+                    api, "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true);
             List<Subject> subjects = List.of(
-                    new Subject("plain handler: JWT check (nimbus, cached JWKS) + GetItem, no framework", plain,
-                            "dev.hauntedhelpdesk.bench.plain.GetTicketHandler", configuration),
+                    plainHandler,
+                    bareMicronaut,
+                    springBootFunction,
                     new Subject("this project, default configuration", project,
-                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", configuration),
+                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", configuration, true),
                     new Subject("this project, `TRIAGE_ENGINE=bedrock`", project,
-                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock)),
-                    new Subject("this project's API function as the template deploys it (api artifact, triage queue)",
-                            api, "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued)));
+                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock), true),
+                    apiFunction);
 
             Table table = new Table();
             ColdStart coldStart = new ColdStart(jvm, event, ticketId, warmCalls);
@@ -116,7 +136,7 @@ public final class Benchmark {
                     Subject subject = subjects.get(s);
                     int fetchesBefore = pool.fetches();
                     ColdStart.Sample sample = coldStart.run(subject, logs.resolve("subject" + (s + 1) + "-" + round + ".log"));
-                    if (pool.fetches() == fetchesBefore) {
+                    if (subject.checksToken() && pool.fetches() == fetchesBefore) {
                         throw new IllegalStateException(subject.name() + " answered without fetching the key set");
                     }
                     table.add(subject, sample);
@@ -125,7 +145,20 @@ public final class Benchmark {
                             sample.initMs(), sample.firstCallMs(), sample.warmP50Ms(), sample.peakRssMb());
                 }
             }
-            return table;
+            return new LambdaResult(table,
+                    new Goals(table, plainHandler, apiFunction, bareMicronaut, springBootFunction));
+        }
+    }
+
+    /** The Lambda table and the goals for the API function, judged from it. */
+    private record LambdaResult(Table table, Goals goals) {
+
+        String render() {
+            return table.render() + "\n" + goals.render();
+        }
+
+        double baselineInitMs() {
+            return table.baselineInitMs();
         }
     }
 

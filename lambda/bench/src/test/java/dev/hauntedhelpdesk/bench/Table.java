@@ -29,6 +29,15 @@ final class Table {
         samples.computeIfAbsent(subject, s -> new ArrayList<>()).add(sample);
     }
 
+    /** A subject's median of one measure over its cold starts. */
+    double median(Subject subject, ToDoubleFunction<ColdStart.Sample> value) {
+        List<ColdStart.Sample> ofSubject = samples.get(subject);
+        if (ofSubject == null) {
+            throw new IllegalArgumentException("No cold starts of " + subject.name());
+        }
+        return Cells.median(values(ofSubject, value));
+    }
+
     /** The first subject's median init, the yardstick of the container's readiness too. */
     double baselineInitMs() {
         return Cells.median(values(samples.values().iterator().next(), ColdStart.Sample::initMs));

@@ -1,0 +1,75 @@
+package dev.hauntedhelpdesk.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The goals the issue sets for the API function (as the template deploys it), each judged from
+ * the medians of this run's table, so the verdict moves with the figures: init+first call within
+ * 1.5× the plain handler's and ahead of both reference functions, warm p50 within 1.3×, peak RSS
+ * within 1.5×, and an artifact of at most 40 MB (10^6 bytes, as the table counts).
+ */
+final class Goals {
+
+    private static final double MAX_INIT_FIRST_RATIO = 1.5;
+    private static final double MAX_WARM_RATIO = 1.3;
+    private static final double MAX_RSS_RATIO = 1.5;
+    private static final double MAX_ARTIFACT_MB = 40;
+
+    /** One goal line: what it asks, whether this run meets it, and the figures it was judged on. */
+    record Goal(String text, boolean met, String measured) {
+    }
+
+    private final Table table;
+    private final Subject plain;
+    private final Subject api;
+    private final Subject micronaut;
+    private final Subject springBoot;
+
+    Goals(Table table, Subject plain, Subject api, Subject micronaut, Subject springBoot) {
+        this.table = table;
+        this.plain = plain;
+        this.api = api;
+        this.micronaut = micronaut;
+        this.springBoot = springBoot;
+    }
+
+    List<Goal> judge() {
+        double initFirst = table.median(api, ColdStart.Sample::initPlusFirstMs);
+        double initFirstRatio = ratioToPlain(ColdStart.Sample::initPlusFirstMs);
+        double micronautInitFirst = table.median(micronaut, ColdStart.Sample::initPlusFirstMs);
+        double springBootInitFirst = table.median(springBoot, ColdStart.Sample::initPlusFirstMs);
+        double warmRatio = ratioToPlain(ColdStart.Sample::warmP50Ms);
+        double rssRatio = ratioToPlain(ColdStart.Sample::peakRssMb);
+        double artifact = api.deployment().megabytes();
+        return List.of(
+                new Goal("init+first ≤ 1.5× plain", initFirstRatio <= MAX_INIT_FIRST_RATIO, ratio(initFirstRatio)),
+                new Goal("init+first ahead of bare Micronaut and of Spring Boot",
+                        initFirst < micronautInitFirst && initFirst < springBootInitFirst,
+                        String.format(Locale.ROOT, "%s ms; bare Micronaut %s ms, Spring Boot %s ms", Cells.number(initFirst),
+                                Cells.number(micronautInitFirst), Cells.number(springBootInitFirst))),
+                new Goal("warm p50 ≤ 1.3×", warmRatio <= MAX_WARM_RATIO, ratio(warmRatio)),
+                new Goal("peak RSS ≤ 1.5×", rssRatio <= MAX_RSS_RATIO, ratio(rssRatio)),
+                new Goal("artifact ≤ 40 MB", artifact <= MAX_ARTIFACT_MB, Cells.number(artifact) + " MB"));
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder("The issue's goals for ").append(api.name())
+                .append(", judged from the medians above:\n\n");
+        for (Goal goal : judge()) {
+            out.append("- ").append(goal.text()).append(": **").append(goal.met() ? "met" : "not met")
+                    .append("** (").append(goal.measured()).append(")\n");
+        }
+        return out.toString();
+    }
+
+    /** The API function's median over the plain handler's, as the table's ratios are. */
+    private double ratioToPlain(ToDoubleFunction<ColdStart.Sample> value) {
+        return table.median(api, value) / table.median(plain, value);
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f×", value);
+    }
+}
