@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.hauntedhelpdesk.lambda.snapstart.SnapStartPriming;
 import dev.hauntedhelpdesk.web.RequestHead;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -38,12 +39,17 @@ public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
 
     private final HeadGuard guard;
     private final EmbeddedMetrics metrics;
+    /** Kept here because CRaC's global context holds its resources only weakly. */
+    private final SnapStartPriming priming;
 
     /** Builds the application context from the environment, as Lambda starts the handler. */
     public HttpApiEventFunction() {
         super();
         guard = HeadGuard.of(applicationContext);
         metrics = applicationContext.getBean(EmbeddedMetrics.class);
+        // The request path without handleRequest's metric write: priming is no invocation.
+        priming = SnapStartPriming.forHttpApi(this::handle, applicationContext, PrimingLeftovers.of(applicationContext))
+                .register();
     }
 
     /**
@@ -55,6 +61,14 @@ public class HttpApiEventFunction extends APIGatewayV2HTTPEventFunction {
         super(context);
         guard = HeadGuard.of(applicationContext);
         metrics = applicationContext.getBean(EmbeddedMetrics.class);
+        // The request path without handleRequest's metric write: priming is no invocation.
+        priming = SnapStartPriming.forHttpApi(this::handle, applicationContext, PrimingLeftovers.of(applicationContext))
+                .register();
+    }
+
+    /** What runs before a SnapStart snapshot is taken. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     /** The API function's context: triage runs go to the queue when there is one ({@link ApiFunctionContext}). */

@@ -42,6 +42,17 @@ class InvocationMdc implements LambdaContextFactory {
         put(TraceIds.MDC_KEY, TraceIds.of(System.getProperty(TraceIds.LAMBDA_PROPERTY), null).orElse(null));
     }
 
+    /**
+     * Forgets the invocations made before a SnapStart snapshot (priming), so the first real one
+     * after a restore is the cold start. Their keys (these, and the proxy's own {@code AWSRequestId}
+     * and friends) are cleared from the init thread's MDC, so no later line carries a priming
+     * request's id; nothing else runs on that thread before the first invocation.
+     */
+    void forget() {
+        first.set(true);
+        MDC.clear();
+    }
+
     private static void put(String key, String value) {
         if (value == null || value.isEmpty()) {
             MDC.remove(key);

@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.hauntedhelpdesk.lambda.snapstart.SnapStartPriming;
 import dev.hauntedhelpdesk.web.RequestHead;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -27,12 +28,17 @@ public class RestApiEventFunction extends ApiGatewayProxyRequestEventFunction {
 
     private final HeadGuard guard;
     private final EmbeddedMetrics metrics;
+    /** Kept here because CRaC's global context holds its resources only weakly. */
+    private final SnapStartPriming priming;
 
     /** Builds the application context from the environment, as Lambda starts the handler. */
     public RestApiEventFunction() {
         super();
         guard = HeadGuard.of(applicationContext);
         metrics = applicationContext.getBean(EmbeddedMetrics.class);
+        // The request path without handleRequest's metric write: priming is no invocation.
+        priming = SnapStartPriming.forRestApi(this::handle, applicationContext, PrimingLeftovers.of(applicationContext))
+                .register();
     }
 
     /**
@@ -44,6 +50,14 @@ public class RestApiEventFunction extends ApiGatewayProxyRequestEventFunction {
         super(context);
         guard = HeadGuard.of(applicationContext);
         metrics = applicationContext.getBean(EmbeddedMetrics.class);
+        // The request path without handleRequest's metric write: priming is no invocation.
+        priming = SnapStartPriming.forRestApi(this::handle, applicationContext, PrimingLeftovers.of(applicationContext))
+                .register();
+    }
+
+    /** What runs before a SnapStart snapshot is taken. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     /** The API function's context: triage runs go to the queue when there is one ({@link ApiFunctionContext}). */

@@ -3,8 +3,10 @@ package dev.hauntedhelpdesk.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.hauntedhelpdesk.lambda.snapstart.SnapStartPriming;
 import dev.hauntedhelpdesk.triage.TriageDispatcher;
 import dev.hauntedhelpdesk.triage.TriageService;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -38,7 +40,22 @@ public class TriageQueueHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     @Inject
     EmbeddedMetrics metrics;
 
+    /** Kept here because CRaC's global context holds its resources only weakly. */
+    private final SnapStartPriming priming;
+
     private long lastSweep;
+
+    /** Builds the application context from the environment (and injects this), as Lambda starts the handler. */
+    public TriageQueueHandler() {
+        super();
+        ApplicationContext context = getApplicationContext();
+        priming = SnapStartPriming.forTriageQueue(context, PrimingLeftovers.of(context)).register();
+    }
+
+    /** What runs before a SnapStart snapshot is taken. */
+    SnapStartPriming priming() {
+        return priming;
+    }
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
