@@ -35,7 +35,7 @@ import java.util.Set;
  * The key set is fetched once as the application starts ({@link #prefetch}).
  */
 @Singleton
-class JwksKeys {
+class JwksKeys implements KeySetPrefetch {
 
     /** Cognito signs RS256; any RSA algorithm the key allows is accepted, as API Gateway does. */
     static final Set<JWSAlgorithm> ALGORITHMS = JWSAlgorithm.Family.RSA;
@@ -92,6 +92,11 @@ class JwksKeys {
      */
     @EventListener
     void prefetch(StartupEvent started) {
+        prefetch();
+    }
+
+    @Override
+    public void prefetch() {
         try {
             source.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
         } catch (KeySourceException e) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.hauntedhelpdesk.security.KeySetPrefetch;
 import dev.hauntedhelpdesk.ticket.TicketRepository;
 import dev.hauntedhelpdesk.triage.TriageEngine;
 import io.micronaut.context.ApplicationContext;
@@ -44,9 +45,8 @@ public final class SnapStartPriming implements Resource {
     /**
      * What an HTTP function is sent: the health check, the OpenAPI document, and a ticket read
      * without a token and with a bearer value that is no JWT. Both reads are refused with 401
-     * before the table is reached, and the second one before any signing key is fetched (a
-     * well-formed token would make the function fetch the pool's key set, which would then be
-     * cached in the snapshot and not refreshed for the restored environments' first requests).
+     * before the table is reached (the pool's key set was fetched as the context started, and
+     * is fetched again after a restore: {@link #afterRestore}).
      */
     static final List<PrimingRequest> REQUESTS = List.of(
             new PrimingRequest("GET", "/health/liveness", Map.of("accept", "application/json")),
@@ -61,11 +61,13 @@ public final class SnapStartPriming implements Resource {
 
     private final List<Step> steps;
     private final Runnable forget;
+    private final ApplicationContext context;
     private volatile List<Outcome> outcomes = List.of();
 
-    private SnapStartPriming(List<Step> steps, Runnable forget) {
+    private SnapStartPriming(List<Step> steps, Runnable forget, ApplicationContext context) {
         this.steps = List.copyOf(steps);
         this.forget = forget;
+        this.context = context;
     }
 
     /**
@@ -98,7 +100,7 @@ public final class SnapStartPriming implements Resource {
      * engine only. A queue message is never made up: handling one claims and writes a ticket.
      */
     public static SnapStartPriming forTriageQueue(ApplicationContext context, Runnable forget) {
-        return new SnapStartPriming(backendSteps(context), forget);
+        return new SnapStartPriming(backendSteps(context), forget, context);
     }
 
     private static SnapStartPriming http(Function<PrimingRequest, Integer> send, ApplicationContext context,
@@ -108,7 +110,7 @@ public final class SnapStartPriming implements Resource {
             steps.add(new Step(request.name(), () -> String.valueOf(send.apply(request))));
         }
         steps.addAll(backendSteps(context));
-        return new SnapStartPriming(steps, forget);
+        return new SnapStartPriming(steps, forget, context);
     }
 
     private static List<Step> backendSteps(ApplicationContext context) {
@@ -143,17 +145,23 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * Nothing to renew after a restore. The DynamoDB connection the store read opened sits in the
-     * JDK's keep-alive cache (the SDK's url-connection client), which judges an idle connection by
-     * the wall clock against its keep-alive timeout (5 s unless the server says otherwise), so a
-     * restored environment opens a new one rather than reusing a connection that did not survive
-     * the snapshot; should a dead one be reused anyway, the SDK's retries cover it. No signing key
-     * was fetched (no request carried a token), so no key set's expiry dates from the snapshot.
-     * Priming keeps no id or random value: ids are drawn per request from {@code SecureRandom}.
+     * After a restore, fetches the pool's signing keys again: the key set the context fetched as
+     * it started dates from the snapshot, which may be days old, and the restored environment's
+     * first signed request would otherwise wait for the refetch (restore time is not billed to a
+     * request). Nothing else needs renewing. The DynamoDB connection the store read opened sits
+     * in the JDK's keep-alive cache (the SDK's url-connection client), which judges an idle
+     * connection by the wall clock against its keep-alive timeout (5 s unless the server says
+     * otherwise), so a restored environment opens a new one rather than reusing a connection that
+     * did not survive the snapshot; should a dead one be reused anyway, the SDK's retries cover
+     * it. Priming keeps no id or random value: ids are drawn per request from {@code SecureRandom}.
      */
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // See above: nothing is left that a restore would break.
+        try {
+            this.context.findBean(KeySetPrefetch.class).ifPresent(KeySetPrefetch::prefetch);
+        } catch (RuntimeException e) {
+            LOG.warn("Fetching the signing keys after the restore failed; the first request fetches them", e);
+        }
     }
 
     /**
