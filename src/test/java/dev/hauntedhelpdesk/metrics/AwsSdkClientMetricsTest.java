@@ -1,5 +1,6 @@
 package dev.hauntedhelpdesk.metrics;
 
+import dev.hauntedhelpdesk.testing.AttachmentStores;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +20,10 @@ class AwsSdkClientMetricsTest {
 
     @Test
     void contextClients_carryTheInterceptor_besideTheirOtherSettings() {
-        try (ApplicationContext context = ApplicationContext.run(
-                BackendProperties.forApp(BackendProperties.uniqueTableName()))) {
+        Map<String, Object> properties = BackendProperties.forApp(BackendProperties.uniqueTableName());
+        // The S3 client exists only where attachments are stored on S3.
+        properties.putAll(AttachmentStores.s3().properties());
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
             AwsSdkMetrics interceptor = context.getBean(AwsSdkMetrics.class);
             ClientOverrideConfiguration dynamo = context.getBean(DynamoDbClient.class)
                     .serviceClientConfiguration().overrideConfiguration();
