@@ -12,7 +12,7 @@
 #     written to /tmp), JSON logs on stdout, memory within the limit;
 #   - API_PORT and CORS_ORIGINS change behaviour (a second container, the image's own defaults);
 #   - SIGTERM during a slow in-flight request: the request completes, the JVM exits within 10 s.
-# Figures: time to healthy, the triage run, memory (peak RSS, cgroup peak) and the stop time.
+# Figures: time to healthy, time to ready, the triage run, memory (peak RSS, cgroup peak) and the stop time.
 #
 # Changes on the host, all undone on exit:
 #   - runs moto_server on 127.0.0.1:$MOTO_PORT (5077 unless set), killed on exit;
@@ -101,7 +101,14 @@ podman run -d --name "$APP" --network host "${env_args[@]}" "${prod_args[@]}" "$
 healthy_ms=$(wait_healthy "$APP" 90 "$run_started") || fail "never healthy"
 [[ "$(podman inspect -f '{{.State.Health.Status}}' "$APP")" == "healthy" ]] || fail "health status not healthy"
 curl -fsS http://127.0.0.1:8000/health/liveness | grep -q '"UP"' || fail "liveness on 8000"
-curl -fsS http://127.0.0.1:8000/health/readiness | grep -q '"UP"' || fail "readiness on 8000 (table on moto)"
+# Readiness also waits for the local model, which loads once the port is open (liveness, the
+# HEALTHCHECK, is UP before): 503 until then, as the load balancer would see it.
+ready_deadline=$(( $(date +%s) + 90 ))
+until curl -fsS http://127.0.0.1:8000/health/readiness 2>/dev/null | grep -q '"UP"'; do
+  (( $(date +%s) < ready_deadline )) || fail "readiness on 8000 (table on moto, local model loaded)"
+  sleep 0.2
+done
+ready_ms=$(( ($(date +%s%N) - run_started) / 1000000 ))
 
 log "the production settings are in effect"
 hostcfg() { podman inspect -f "$1" "$APP"; }
@@ -287,6 +294,7 @@ podman logs "$APP" 2>/dev/null | tail -n 3 | python3 -c 'import json,sys; [json.
   || fail "shutdown logs not JSON"
 echo "burst of 40: $(awk '$3 == 0' "$WORK/burst.txt" | wc -l) answered 200, $(awk '$3 == 7' "$WORK/burst.txt" | wc -l) refused after close, $(awk '$3 == 56' "$WORK/burst.txt" | wc -l) reset in the accept queue; every handled request answered in full"
 figure "time to healthy" "$healthy_ms ms (podman run to first passing HEALTHCHECK, production settings)"
+figure "time to ready" "$ready_ms ms (podman run to /health/readiness UP: the table reached, the local model loaded)"
 figure "triage (local)" "$triage_ms ms (POST /process, the ticket's second run)"
 figure "memory" "peak RSS $(( peak_rss_kb / 1024 )) MiB, RSS $(( rss_kb / 1024 )) MiB before SIGTERM, cgroup peak $(( cgroup_peak / 1048576 )) MiB, limit 1024 MiB"
 figure "SIGTERM to exit" "$stop_ms ms (exit code $exit_code, in-flight request completed)"
