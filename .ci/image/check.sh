@@ -9,7 +9,7 @@
 #     check) with the hooks' output as its environment: the settings in effect, health on 8000,
 #     UID 1000, uploads writable, create/list/get a ticket with a token from the created pool, a
 #     triage run on the default local engine (its native libraries loaded from the image, nothing
-#     written to /tmp), JSON logs on stdout, memory within the limit;
+#     written to /tmp), the CDS archive in use, JSON logs on stdout, memory within the limit;
 #   - API_PORT and CORS_ORIGINS change behaviour (a second container, the image's own defaults);
 #   - SIGTERM during a slow in-flight request: the request completes, the JVM exits within 10 s.
 # Figures: time to healthy, time to ready, the triage run, memory (peak RSS, cgroup peak) and the stop time.
@@ -135,6 +135,11 @@ podman exec "$APP" sh -c 'tr "\0" " " </proc/1/cmdline' | grep -q '^java ' || fa
 podman exec "$APP" sh -c 'f="$UPLOAD_DIR/.probe-$$"; echo ok >"$f" && rm "$f"' \
   || fail "uploads not writable"
 echo "uid 1000, PID 1 java, /app/uploads writable"
+# The JVM drops a start-up archive that does not match silently (-Xshare:auto): mapped, it is in use.
+podman exec "$APP" grep -q ' /app/app.jsa$' /proc/1/maps \
+  || fail "the CDS archive /app/app.jsa is not in use (container/README.md \"Start-up archive\")"
+cds_bytes=$(podman exec "$APP" stat -c %s /app/app.jsa)
+echo "CDS archive /app/app.jsa mapped by PID 1 ($(( cds_bytes / 1000000 )) MB)"
 
 log "contract smoke: create, list, get with a token from the created pool"
 set -a; . "$HELPDESK_OUT"; set +a
