@@ -18,10 +18,12 @@ import java.util.UUID;
  * and the API function's artifact configured as the template deploys it (a triage queue), each
  * started under the real Runtime Interface Client as Lambda starts a 1024 MB java21 function,
  * serving {@code GET /api/tickets/{id}} (the project's own sample event) with a Cognito-style
- * access token against moto's DynamoDB and a local JWKS; the subjects take turns (cold start 1 of
- * each, then 2 of each, ...) so that whatever else the machine does spreads over all of them
- * alike; under the table, the issue's goals for the API function, met or not. Container: the
- * container's jar against a canned DynamoDB endpoint, the same token.
+ * access token against moto's DynamoDB and a local JWKS; and the triage function, the same
+ * artifact's queue handler, fed one queue message per call, each naming a fresh pending ticket.
+ * The subjects take turns (cold start 1 of each, then 2 of each, ...) so that whatever else the
+ * machine does spreads over all of them alike; then one long life each of the plain handler and
+ * the API function ({@link DriftTable}); under the tables, the issue's goals, met or not.
+ * Container: the container's jar against a canned DynamoDB endpoint, the same token.
  */
 public final class Benchmark {
 
@@ -31,6 +33,12 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int coldStarts = positive("bench.cold-starts");
         int warmCalls = positive("bench.warm-calls");
+        int triageCalls = Integer.parseInt(property("bench.triage-calls"));
+        int driftCalls = Integer.parseInt(property("bench.drift-calls"));
+        if (triageCalls < 0 || (driftCalls != 0 && driftCalls < 2 * DriftTable.WINDOW)) {
+            throw new IllegalArgumentException("bench.triage-calls must be 0 or more, bench.drift-calls 0 or at least "
+                    + 2 * DriftTable.WINDOW);
+        }
         int containerStarts = Integer.parseInt(property("bench.container-starts"));
         String harnessCpu = property("bench.harness-cpu");
         pinThisProcess(harnessCpu);
@@ -46,10 +54,12 @@ public final class Benchmark {
             String setting = Runtime.getRuntime().availableProcessors() + " CPUs on the machine, other work shares them;"
                     + " the runner, its emulators and moto_server on CPU " + harnessCpu + ", JDK " + jvm.javaVersion();
 
-            LambdaResult lambda = lambda(jvm, pool, sub, ticketId, token, work, logs, coldStarts, warmCalls);
+            LambdaResult lambda = lambda(jvm, pool, sub, ticketId, token, work, logs, coldStarts,
+                    new Calls(warmCalls, triageCalls, driftCalls));
             report(work.getParent().resolve("lambda-bench.md"), "Lambda benchmark, " + Instant.now() + ": "
-                    + coldStarts + " cold starts and " + warmCalls + " warm calls per subject, interleaved; median"
-                    + " (min–max), **ratio** to the plain handler's median.\nEach run: " + jvm.describe() + ", "
+                    + coldStarts + " cold starts per subject, interleaved, each with " + warmCalls + " warm calls ("
+                    + triageCalls + " triages for the triage function); median (min–max), **ratio** to the plain"
+                    + " handler's median.\nEach run: " + jvm.describe() + ", "
                     + LambdaJvm.MEMORY_MB + " MB function; " + setting + ".\n\n" + lambda.render());
 
             if (containerStarts > 0) {
@@ -81,8 +91,12 @@ public final class Benchmark {
         }
     }
 
+    /** How many calls each life makes: warm GETs per cold start, triages per cold start, GETs of the long lives. */
+    private record Calls(int warm, int triages, int drift) {
+    }
+
     private static LambdaResult lambda(LambdaJvm jvm, CognitoKeys pool, String sub, String ticketId, String token,
-                                       Path work, Path logs, int coldStarts, int warmCalls) throws Exception {
+                                       Path work, Path logs, int coldStarts, Calls calls) throws Exception {
         Deployment plain = Deployment.unpack(Path.of(property("bench.plain-jar")), work.resolve("plain/task"));
         Deployment project = Deployment.unpack(Path.of(property("bench.project-jar")), work.resolve("project/task"));
         Deployment api = Deployment.unpack(Path.of(property("bench.api-jar")), work.resolve("api/task"));
@@ -98,6 +112,11 @@ public final class Benchmark {
                     .replace("{{SUB}}", sub)
                     .replace("{{CLIENT_ID}}", CognitoKeys.CLIENT_ID);
             Map<String, String> configuration = configuration(dynamoDb.endpoint().toString(), pool);
+            TicketGet get = new TicketGet(event, ticketId, calls.warm());
+            // The triage function as the template sets it, but without the queue: with one, its sweep
+            // would hand stale tickets back to the queue, which a triage's cost does not include.
+            Map<String, String> triageFunction = new HashMap<>(configuration);
+            triageFunction.put("EXECUTION_TIMEOUT", "300");
             Map<String, String> bedrock = new HashMap<>(configuration);
             bedrock.put("TRIAGE_ENGINE", "bedrock");
             bedrock.put("BEDROCK_MODEL_ID", "bench.dummy-model-v1:0");
@@ -110,27 +129,31 @@ public final class Benchmark {
             Map<String, String> springBootApp = new HashMap<>(configuration);
             springBootApp.put("MAIN_CLASS", "dev.hauntedhelpdesk.bench.spring.TicketApplication");
             Subject plainHandler = new Subject("plain handler: JWT check (nimbus, cached JWKS) + GetItem, no framework",
-                    plain, "dev.hauntedhelpdesk.bench.plain.GetTicketHandler", configuration, true);
+                    plain, "dev.hauntedhelpdesk.bench.plain.GetTicketHandler", configuration, true, get);
             Subject bareMicronaut = new Subject("bare Micronaut 4.10 function (MicronautRequestHandler), GetItem only",
-                    micronaut, "dev.hauntedhelpdesk.bench.micronaut.GetTicketFunction", configuration, false);
+                    micronaut, "dev.hauntedhelpdesk.bench.micronaut.GetTicketFunction", configuration, false, get);
             Subject springBootFunction = new Subject("Spring Boot 3.5.7 + aws-serverless-java-container 2.1.2, GetItem only",
                     springBoot, "com.amazonaws.serverless.proxy.spring.SpringDelegatingLambdaContainerHandler",
-                    Map.copyOf(springBootApp), false);
+                    Map.copyOf(springBootApp), false, get);
             Subject apiFunction = new Subject(
                     "this project's API function as the template deploys it (api artifact, triage queue)",
-                    api, "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true);
+                    api, "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true, get);
+            Subject triage = new Subject("this project's triage function (full artifact, local engine;"
+                    + " warm = one queued triage of a fresh ticket)", project, "dev.hauntedhelpdesk.lambda.TriageQueueHandler",
+                    Map.copyOf(triageFunction), false, new QueuedTriage(dynamoDb, sub, calls.triages()));
             List<Subject> subjects = List.of(
                     plainHandler,
                     bareMicronaut,
                     springBootFunction,
                     new Subject("this project, default configuration", project,
-                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", configuration, true),
+                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", configuration, true, get),
                     new Subject("this project, `TRIAGE_ENGINE=bedrock`", project,
-                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock), true),
-                    apiFunction);
+                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock), true, get),
+                    apiFunction,
+                    triage);
 
             Table table = new Table();
-            ColdStart coldStart = new ColdStart(jvm, event, ticketId, warmCalls);
+            ColdStart coldStart = new ColdStart(jvm);
             for (int round = 1; round <= coldStarts; round++) {
                 for (int s = 0; s < subjects.size(); s++) {
                     Subject subject = subjects.get(s);
@@ -145,16 +168,28 @@ public final class Benchmark {
                             sample.initMs(), sample.firstCallMs(), sample.warmP50Ms(), sample.peakRssMb());
                 }
             }
+            String drift = "";
+            if (calls.drift() > 0) {
+                DriftTable lives = new DriftTable();
+                for (Subject subject : List.of(plainHandler, apiFunction)) {
+                    ColdStart.Drift life = coldStart.drift(subject, calls.drift(), DriftTable.WINDOW,
+                            logs.resolve("drift-" + subjects.indexOf(subject) + ".log"));
+                    lives.add(subject, life);
+                    System.out.printf(Locale.ROOT, "long life, %s: %d warm calls%n", subject.name(), calls.drift());
+                }
+                drift = "\nOne life each of " + calls.drift() + " warm calls, after the cold starts:\n\n"
+                        + lives.render(apiFunction);
+            }
             return new LambdaResult(table,
-                    new Goals(table, plainHandler, apiFunction, bareMicronaut, springBootFunction));
+                    new Goals(table, plainHandler, apiFunction, bareMicronaut, springBootFunction, triage), drift);
         }
     }
 
-    /** The Lambda table and the goals for the API function, judged from it. */
-    private record LambdaResult(Table table, Goals goals) {
+    /** The Lambda table, the goals judged from it, and the long lives (empty when skipped). */
+    private record LambdaResult(Table table, Goals goals, String drift) {
 
         String render() {
-            return table.render() + "\n" + goals.render();
+            return table.render() + "\n" + goals.render() + drift;
         }
 
         double baselineInitMs() {

@@ -1,13 +1,7 @@
 package dev.hauntedhelpdesk.bench;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.text.ParseException;
-import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +9,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One execution environment's life: a fresh runtime process and Runtime API, the init, the first
- * (cold) call and then warm calls of the same request, its peak RSS read just before it is stopped.
- * Every answer must be the ticket (200, its id), so a subject that fails cannot post a fast figure.
+ * (cold) call and then warm calls of the subject's workload, its peak RSS read just before it is
+ * stopped. Every answer must be right ({@link Workload#problem}), so a subject that fails cannot
+ * post a fast figure. {@link #drift} is one long life instead, read at its start and its end.
  */
 final class ColdStart {
 
@@ -31,62 +26,69 @@ final class ColdStart {
         }
     }
 
-    private final LambdaJvm jvm;
-    private final String event;
-    private final String ticketId;
-    private final int warmCalls;
+    /** One long life: every warm call's latency, and the RSS after the first window and after the last call. */
+    record Drift(double[] callMs, double rssAfterWindowMb, double rssAtEndMb) {
+    }
 
-    ColdStart(LambdaJvm jvm, String event, String ticketId, int warmCalls) {
+    private final LambdaJvm jvm;
+
+    ColdStart(LambdaJvm jvm) {
         this.jvm = jvm;
-        this.event = event;
-        this.ticketId = ticketId;
-        this.warmCalls = warmCalls;
     }
 
     Sample run(Subject subject, Path log) throws IOException, InterruptedException {
+        Life life = live(subject, log, subject.workload().warmCalls(), 0);
+        return new Sample(life.initMs(), life.coldMs(), Cells.median(life.warmMs()), life.peakRssMb());
+    }
+
+    /** One life of {@code calls} warm calls; the RSS is read after the first {@code window} of them and at the end. */
+    Drift drift(Subject subject, int calls, int window, Path log) throws IOException, InterruptedException {
+        Life life = live(subject, log, calls, window);
+        return new Drift(life.warmMs(), life.rssAfterWindowMb(), life.rssAtEndMb());
+    }
+
+    private record Life(double initMs, double coldMs, double[] warmMs, double rssAfterWindowMb, double rssAtEndMb,
+                        double peakRssMb) {
+    }
+
+    private Life live(Subject subject, Path log, int calls, int window) throws IOException, InterruptedException {
+        Workload workload = subject.workload();
         try (RuntimeApiEmulator api = new RuntimeApiEmulator()) {
             // Queued before the process starts, so it is handed out on the very first poll.
-            CompletableFuture<RuntimeApiEmulator.Answer> first = api.invoke(event);
+            CompletableFuture<RuntimeApiEmulator.Answer> first = api.invoke(workload.event(0));
             long started = System.nanoTime();
             Process process = jvm.start(subject, api.address(), log);
             try {
                 long initialized = await(api.firstPoll(), api, process, INIT_TIMEOUT_SECONDS, subject, log);
-                RuntimeApiEmulator.Answer cold = expectTicket(
+                RuntimeApiEmulator.Answer cold = expectRight(
                         await(first, api, process, CALL_TIMEOUT_SECONDS, subject, log), subject, log);
-                double[] warm = new double[warmCalls];
-                for (int i = 0; i < warmCalls; i++) {
-                    warm[i] = expectTicket(await(api.invoke(event), api, process, CALL_TIMEOUT_SECONDS, subject, log),
-                            subject, log).millis();
+                double[] warm = new double[calls];
+                double rssAfterWindow = 0;
+                for (int i = 0; i < calls; i++) {
+                    warm[i] = expectRight(await(api.invoke(workload.event(i + 1)), api, process,
+                            CALL_TIMEOUT_SECONDS, subject, log), subject, log).millis();
+                    if (i + 1 == window) {
+                        rssAfterWindow = ProcStatus.rssMb(process.pid());
+                    }
                 }
-                double peakRss = ProcStatus.peakRssMb(process.pid());
-                return new Sample((initialized - started) / 1e6, cold.millis(), Cells.median(warm), peakRss);
+                return new Life((initialized - started) / 1e6, cold.millis(), warm, rssAfterWindow,
+                        ProcStatus.rssMb(process.pid()), ProcStatus.peakRssMb(process.pid()));
             } finally {
                 stop(process);
             }
         }
     }
 
-    private RuntimeApiEmulator.Answer expectTicket(RuntimeApiEmulator.Answer answer, Subject subject, Path log) {
+    private static RuntimeApiEmulator.Answer expectRight(RuntimeApiEmulator.Answer answer, Subject subject, Path log) {
         if (answer.error()) {
             throw failure(subject, "reported an invocation error: " + answer.body(), log);
         }
-        try {
-            Map<String, Object> response = JSONObjectUtils.parse(answer.body());
-            Object status = response.get("statusCode");
-            String body = (String) response.get("body");
-            if (Boolean.TRUE.equals(response.get("isBase64Encoded"))) {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-            }
-            if (!(status instanceof Number n) || n.intValue() != 200
-                    || !ticketId.equals(JSONObjectUtils.parse(body).get("ticket_id"))) {
-                throw failure(subject, "did not answer with the ticket: " + answer.body(), log);
-            }
-        } catch (ParseException | ClassCastException e) {
-            throw failure(subject, "answered something that is no API Gateway response: " + answer.body(), log);
+        String problem = subject.workload().problem(answer.body());
+        if (problem != null) {
+            throw failure(subject, problem + ": " + answer.body(), log);
         }
         return answer;
     }
-
     private static <T> T await(CompletableFuture<T> future, RuntimeApiEmulator api, Process process, long seconds,
                                Subject subject, Path log) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

@@ -63,12 +63,7 @@ final class LocalDynamoDb implements AutoCloseable {
 
     /** Creates the table and stores a pending ticket of {@code requester}; returns the ticket's id. */
     String createTicket(String ticketId, String requester) {
-        try (DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (DynamoDbClient client = client()) {
             HelpdeskTable.createIfMissing(client, TABLE);
             String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
             Map<String, AttributeValue> item = new HashMap<>();
@@ -92,6 +87,24 @@ final class LocalDynamoDb implements AutoCloseable {
             client.putItem(b -> b.tableName(TABLE).item(item));
         }
         return ticketId;
+    }
+
+    /** The ticket's status as the table holds it ({@code absent} when there is no such item). */
+    String status(String ticketId) {
+        try (DynamoDbClient client = client()) {
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(TABLE).consistentRead(true)
+                    .key(Map.of(HelpdeskTable.PK, s("TICKET#" + ticketId), HelpdeskTable.SK, s("TICKET")))).item();
+            return item == null || !item.containsKey(HelpdeskTable.STATUS) ? "absent" : item.get(HelpdeskTable.STATUS).s();
+        }
+    }
+
+    private DynamoDbClient client() {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private boolean listening(int port) {
