@@ -41,6 +41,8 @@ public final class Benchmark {
         }
         int containerStarts = Integer.parseInt(property("bench.container-starts"));
         String harnessCpu = property("bench.harness-cpu");
+        // Counted before the runner pins itself, after which the JVM sees only the CPU it is pinned to.
+        int machineCpus = Runtime.getRuntime().availableProcessors();
         pinThisProcess(harnessCpu);
         Path work = Path.of(property("bench.work-dir")).toAbsolutePath();
         Path logs = Files.createDirectories(work.resolve("logs"));
@@ -51,7 +53,7 @@ public final class Benchmark {
             String sub = UUID.randomUUID().toString();
             String ticketId = UUID.randomUUID().toString();
             String token = pool.accessToken(sub, "bench-user", Duration.ofHours(12));
-            String setting = Runtime.getRuntime().availableProcessors() + " CPUs on the machine, other work shares them;"
+            String setting = machineCpus + " CPUs on the machine, other work shares them;"
                     + " the runner, its emulators and moto_server on CPU " + harnessCpu + ", JDK " + jvm.javaVersion();
 
             LambdaResult lambda = lambda(jvm, pool, sub, ticketId, token, work, logs, coldStarts,
