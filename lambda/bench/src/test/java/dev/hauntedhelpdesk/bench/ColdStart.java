@@ -89,6 +89,7 @@ final class ColdStart {
         }
         return answer;
     }
+
     private static <T> T await(CompletableFuture<T> future, RuntimeApiEmulator api, Process process, long seconds,
                                Subject subject, Path log) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
