@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * The local engine's examples and runbook steps, embedded once when they were written
  * ({@value #RESOURCE}), so that a start embeds only what is new instead of every text again:
- * about half a second of a one-CPU start. A vector is found by the SHA-256 of its exact text, so
+ * about 0.65 s of a one-CPU start. A vector is found by the SHA-256 of its exact text, so
  * an edited or added line simply has none and is embedded at start like before; the file names
  * the model it came from, and a file from another model is ignored as a whole.
  * {@code StoredEmbeddingsTest} fails when the file no longer matches the texts or the model and

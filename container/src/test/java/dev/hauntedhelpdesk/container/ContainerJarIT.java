@@ -106,6 +106,9 @@ class ContainerJarIT {
             assertTrue(output.contains("\"message\":\"Effective configuration"), output);
             assertTrue(output.contains("\"logger_name\":\"access\""), "JSON access log line expected: " + output);
             assertFalse(output.contains("do-not-log-me"), "a secret reached the log");
+            // Ready waited for the local engine; the shipped jar carries its texts' vectors, so none was embedded.
+            assertTrue(output.contains("Local triage model loaded"), output);
+            assertFalse(output.contains("have no stored vector"), output);
         }
     }
 

@@ -68,6 +68,9 @@ class LambdaJarIT {
             assertTrue(result.contains("status=200"), output);
             assertTrue(output.contains("\"logger_name\":\"access\"") && output.contains("\"correlation_id\":\"cold-start\""),
                     "a JSON access line correlated by the API Gateway request id: " + output);
+            // Init built the local engine; the shipped jar carries its texts' vectors, so none was embedded.
+            assertTrue(output.contains("Local triage model loaded"), output);
+            assertFalse(output.contains("have no stored vector"), output);
             System.out.println("lambda cold start: " + result + " (" + JAR.getFileName() + ", " + JAR.toFile().length()
                     + " bytes)");
         }
