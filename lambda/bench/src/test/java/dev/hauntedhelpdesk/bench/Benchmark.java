@@ -35,9 +35,9 @@ public final class Benchmark {
         int warmCalls = positive("bench.warm-calls");
         int triageCalls = Integer.parseInt(property("bench.triage-calls"));
         int driftCalls = Integer.parseInt(property("bench.drift-calls"));
-        if (triageCalls < 0 || (driftCalls != 0 && driftCalls < 2 * DriftTable.WINDOW)) {
+        if (triageCalls < 0 || (driftCalls != 0 && driftCalls < DriftTable.MIN_CALLS)) {
             throw new IllegalArgumentException("bench.triage-calls must be 0 or more, bench.drift-calls 0 or at least "
-                    + 2 * DriftTable.WINDOW);
+                    + DriftTable.MIN_CALLS);
         }
         int containerStarts = Integer.parseInt(property("bench.container-starts"));
         String harnessCpu = property("bench.harness-cpu");
@@ -174,7 +174,7 @@ public final class Benchmark {
             if (calls.drift() > 0) {
                 DriftTable lives = new DriftTable();
                 for (Subject subject : List.of(plainHandler, apiFunction)) {
-                    ColdStart.Drift life = coldStart.drift(subject, calls.drift(), DriftTable.WINDOW,
+                    ColdStart.Drift life = coldStart.drift(subject, calls.drift(), DriftTable.FIRST_READING,
                             logs.resolve("drift-" + subjects.indexOf(subject) + ".log"));
                     lives.add(subject, life);
                     System.out.printf(Locale.ROOT, "long life, %s: %d warm calls%n", subject.name(), calls.drift());

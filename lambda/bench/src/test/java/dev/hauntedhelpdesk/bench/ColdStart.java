@@ -26,8 +26,8 @@ final class ColdStart {
         }
     }
 
-    /** One long life: every warm call's latency, and the RSS after the first window and after the last call. */
-    record Drift(double[] callMs, double rssAfterWindowMb, double rssAtEndMb) {
+    /** One long life: every warm call's latency, and the RSS at the first reading and after the last call. */
+    record Drift(double[] callMs, double rssAtFirstReadingMb, double rssAtEndMb) {
     }
 
     private final LambdaJvm jvm;
@@ -41,17 +41,18 @@ final class ColdStart {
         return new Sample(life.initMs(), life.coldMs(), Cells.median(life.warmMs()), life.peakRssMb());
     }
 
-    /** One life of {@code calls} warm calls; the RSS is read after the first {@code window} of them and at the end. */
-    Drift drift(Subject subject, int calls, int window, Path log) throws IOException, InterruptedException {
-        Life life = live(subject, log, calls, window);
-        return new Drift(life.warmMs(), life.rssAfterWindowMb(), life.rssAtEndMb());
+    /** One life of {@code calls} warm calls; the RSS is read after call {@code firstReading} and at the end. */
+    Drift drift(Subject subject, int calls, int firstReading, Path log) throws IOException, InterruptedException {
+        Life life = live(subject, log, calls, firstReading);
+        return new Drift(life.warmMs(), life.rssAtFirstReadingMb(), life.rssAtEndMb());
     }
 
-    private record Life(double initMs, double coldMs, double[] warmMs, double rssAfterWindowMb, double rssAtEndMb,
+    private record Life(double initMs, double coldMs, double[] warmMs, double rssAtFirstReadingMb, double rssAtEndMb,
                         double peakRssMb) {
     }
 
-    private Life live(Subject subject, Path log, int calls, int window) throws IOException, InterruptedException {
+    /** Starts the subject and makes the cold call and {@code calls} warm ones; {@code firstReading} 0 reads no early RSS. */
+    private Life live(Subject subject, Path log, int calls, int firstReading) throws IOException, InterruptedException {
         Workload workload = subject.workload();
         try (RuntimeApiEmulator api = new RuntimeApiEmulator()) {
             // Queued before the process starts, so it is handed out on the very first poll.
@@ -63,15 +64,15 @@ final class ColdStart {
                 RuntimeApiEmulator.Answer cold = expectRight(
                         await(first, api, process, CALL_TIMEOUT_SECONDS, subject, log), subject, log);
                 double[] warm = new double[calls];
-                double rssAfterWindow = 0;
+                double rssAtFirstReading = 0;
                 for (int i = 0; i < calls; i++) {
                     warm[i] = expectRight(await(api.invoke(workload.event(i + 1)), api, process,
                             CALL_TIMEOUT_SECONDS, subject, log), subject, log).millis();
-                    if (i + 1 == window) {
-                        rssAfterWindow = ProcStatus.rssMb(process.pid());
+                    if (i + 1 == firstReading) {
+                        rssAtFirstReading = ProcStatus.rssMb(process.pid());
                     }
                 }
-                return new Life((initialized - started) / 1e6, cold.millis(), warm, rssAfterWindow,
+                return new Life((initialized - started) / 1e6, cold.millis(), warm, rssAtFirstReading,
                         ProcStatus.rssMb(process.pid()), ProcStatus.peakRssMb(process.pid()));
             } finally {
                 stop(process);
