@@ -102,8 +102,6 @@ public final class Benchmark {
         Deployment plain = Deployment.unpack(Path.of(property("bench.plain-jar")), work.resolve("plain/task"));
         Deployment project = Deployment.unpack(Path.of(property("bench.project-jar")), work.resolve("project/task"));
         Deployment api = Deployment.unpack(Path.of(property("bench.api-jar")), work.resolve("api/task"));
-        Deployment apiWithoutAot = Deployment.unpackWithoutAot(Path.of(property("bench.api-jar")),
-                work.resolve("api-without-aot/task"));
         Deployment micronaut = Deployment.unpack(Path.of(property("bench.micronaut-jar")),
                 work.resolve("micronaut/task"));
         Deployment springBoot = Deployment.unpack(Path.of(property("bench.spring-boot-jar")),
@@ -154,8 +152,6 @@ public final class Benchmark {
                     new Subject("this project, `TRIAGE_ENGINE=bedrock`", project,
                             "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock), true, get),
                     apiFunction,
-                    new Subject("the same API function without its Micronaut AOT classes", apiWithoutAot,
-                            "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true, get),
                     triage);
 
             Table table = new Table();

@@ -18,9 +18,6 @@ import java.util.zip.ZipInputStream;
  */
 record Deployment(Path jar, Path taskRoot) {
 
-    /** Where lambda/aot.sh puts the classes Micronaut AOT generates. */
-    private static final String AOT_PACKAGE = "dev.hauntedhelpdesk.lambda.aot";
-
     static Deployment unpack(Path jar, Path taskRoot) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No artifact at " + jar + ": package it first");
@@ -50,30 +47,6 @@ record Deployment(Path jar, Path taskRoot) {
             throw new UncheckedIOException("Could not unpack " + jar, e);
         }
         return new Deployment(jar, taskRoot);
-    }
-
-    /**
-     * The artifact as it was before the build added its Micronaut AOT classes (lambda/aot.sh): with
-     * their package and both service files gone, Micronaut scans the service files and parses
-     * application.yml at start again. Only the optimizations are compared, on the same classes.
-     */
-    static Deployment unpackWithoutAot(Path jar, Path taskRoot) {
-        Deployment deployment = unpack(jar, taskRoot);
-        Path configurers = taskRoot.resolve("META-INF/services/io.micronaut.context.ApplicationContextConfigurer");
-        try {
-            if (!Files.isRegularFile(configurers)
-                    || !Files.readString(configurers).strip().equals(AOT_PACKAGE + ".AOTApplicationContextConfigurer")) {
-                throw new IllegalStateException(jar + " does not start through Micronaut AOT's configurer alone");
-            }
-            Files.delete(configurers);
-            Files.delete(taskRoot.resolve("META-INF/services/io.micronaut.core.optim.StaticOptimizations$Loader"));
-            try (Stream<Path> generated = Files.walk(taskRoot.resolve(AOT_PACKAGE.replace('.', '/')))) {
-                generated.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not take Micronaut AOT out of " + taskRoot, e);
-        }
-        return deployment;
     }
 
     /** The artifact's size in MB (10^6 bytes), as Lambda's limits count it. */
