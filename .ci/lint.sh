@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Static checks of the shipping files: cfn-lint on the SAM and ECS templates, `docker-compose config` on
-# both compose files (no daemon needed), dockerfilelint on the Dockerfile. Installs what is
+# both compose files (no daemon needed), dockerfilelint on the Dockerfiles. Installs what is
 # missing (docker-compose from Debian, dockerfilelint from npm); safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,8 @@ done
 APP_ENV_FILE=../.env.example docker-compose -f container/docker-compose.prod.yml config -q
 echo "container/docker-compose.prod.yml: valid"
 
-echo "==> dockerfilelint container/Dockerfile"
+echo "==> dockerfilelint container/Dockerfile lambda/Dockerfile"
 dockerfilelint -c container container/Dockerfile
+# The same settings: lambda/Dockerfile's base images are build arguments too.
+dockerfilelint -c container lambda/Dockerfile
 echo "lint total: $(( $(date +%s) - t0 )) s"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Builds the application image from container/Dockerfile with podman, on the base image that
-# provision.sh made (JDK and JRE come from apt inside the build). Needs root.
+# Builds the application image from container/Dockerfile and the API function's Lambda image from
+# lambda/Dockerfile with podman, on the base image that provision.sh made (JDK and JRE come from
+# apt inside the build: JRE 21 for the container, JRE 25 for the Lambda image's AOT cache). Needs root.
 #
 # Changes on the host:
-#   - tags localhost/haunted-helpdesk:ci in root's podman storage (replacing an earlier build) and
-#     leaves it there for check.sh; .ci/image-check.sh removes it, with the build's dangling
-#     layers, when it ends;
+#   - tags localhost/haunted-helpdesk:ci and localhost/haunted-helpdesk-api:ci in root's podman
+#     storage (replacing earlier builds) and leaves them there for check.sh; .ci/image-check.sh
+#     removes them, with the builds' dangling layers, when it ends;
 #   - podman's build cache gains the layers of this build.
 # Nothing else: the build log (and the host's extra CA bundle, when there is one) go to a temporary
-# directory, removed on exit. Figures: the build time and the image size.
+# directory, removed on exit. Figures: the build times and the image sizes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . .ci/image/common.sh
@@ -35,3 +36,13 @@ image_bytes=$(podman image inspect "$APP_IMAGE" --format '{{.Size}}')
 echo "built in $build_seconds s"
 figure "image size" "$(( image_bytes / 1000000 )) MB ($image_bytes bytes)"
 figure "image build" "$build_seconds s"
+
+log "build $LAMBDA_IMAGE from lambda/Dockerfile"
+t0=$(date +%s)
+podman build --format docker --network host -f lambda/Dockerfile --ignorefile lambda/Dockerfile.dockerignore \
+  "${secret_args[@]}" \
+  --build-arg BUILD_IMAGE="$BASE_IMAGE" --build-arg JDK_PACKAGE=openjdk-21-jdk-headless \
+  --build-arg RUNTIME_IMAGE="$BASE_IMAGE" --build-arg JRE_PACKAGE=openjdk-25-jre-headless \
+  -t "$LAMBDA_IMAGE" . >"$WORK/lambda-build.log" 2>&1 || { tail -40 "$WORK/lambda-build.log"; fail "Lambda image build"; }
+echo "built in $(( $(date +%s) - t0 )) s; $(grep -o 'AOT cache /function/api.aot: .*' "$WORK/lambda-build.log" | tail -1)"
+figure "API function build" "$(( $(date +%s) - t0 )) s (lambda/Dockerfile, with its AOT training)"

@@ -11,7 +11,8 @@
 #     triage run on the default local engine (its native libraries loaded from the image, nothing
 #     written to /tmp), the CDS archive in use, JSON logs on stdout, memory within the limit;
 #   - API_PORT and CORS_ORIGINS change behaviour (a second container, the image's own defaults);
-#   - SIGTERM during a slow in-flight request: the request completes, the JVM exits within 10 s.
+#   - SIGTERM during a slow in-flight request: the request completes, the JVM exits within 10 s;
+#   - then the API function's Lambda image (lambda-check.sh), with the same resources and pool.
 # Figures: time to healthy, time to ready, the triage run, memory (peak RSS, cgroup peak) and the stop time.
 #
 # Changes on the host, all undone on exit:
@@ -298,6 +299,9 @@ if bad:
 podman logs "$APP" 2>/dev/null | tail -n 3 | python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin if l.strip()]' \
   || fail "shutdown logs not JSON"
 echo "burst of 40: $(awk '$3 == 0' "$WORK/burst.txt" | wc -l) answered 200, $(awk '$3 == 7' "$WORK/burst.txt" | wc -l) refused after close, $(awk '$3 == 56' "$WORK/burst.txt" | wc -l) reset in the accept queue; every handled request answered in full"
+# The API function's Lambda image, against the same moto resources and a token of the same pool.
+bash .ci/image/lambda-check.sh "$HELPDESK_OUT" "$REQUESTER"
+
 figure "time to healthy" "$healthy_ms ms (podman run to first passing HEALTHCHECK, production settings)"
 figure "time to ready" "$ready_ms ms (podman run to /health/readiness UP: the table reached, the local model loaded)"
 figure "triage (local)" "$triage_ms ms (POST /process, the ticket's second run)"

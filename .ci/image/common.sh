@@ -2,8 +2,10 @@
 # shellcheck shell=bash
 BASE_IMAGE=localhost/helpdesk-ci-base:trixie
 APP_IMAGE=localhost/haunted-helpdesk:ci
+LAMBDA_IMAGE=localhost/haunted-helpdesk-api:ci
 APP=helpdesk-ci-app
 APP_PORTED=helpdesk-ci-port
+LAMBDA_APP=helpdesk-ci-lambda
 VOLUME_PREFIX=helpdesk-ci-
 MOTO_PORT=${MOTO_PORT:-5077}
 MOTO=http://127.0.0.1:$MOTO_PORT

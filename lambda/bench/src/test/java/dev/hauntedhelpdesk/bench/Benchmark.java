@@ -15,7 +15,8 @@ import java.util.UUID;
  * The benchmark (lambda/README.md, "Benchmark"). Lambda: the plain handler, the two reference
  * functions (bare Micronaut, Spring Boot with aws-serverless-java-container; GetItem only), the
  * project's Lambda artifact, in its default configuration and with {@code TRIAGE_ENGINE=bedrock},
- * and the API function's artifact configured as the template deploys it (a triage queue), each
+ * and the API function's artifact configured as the template deploys it (a triage queue), as a
+ * zip and as its container image with a JDK AOT cache ({@link ContainerImageFunction}), each
  * started under the real Runtime Interface Client as Lambda starts a 1024 MB java21 function,
  * serving {@code GET /api/tickets/{id}} (the project's own sample event) with a Cognito-style
  * access token against moto's DynamoDB and a local JWKS; and the triage function, the same
@@ -140,6 +141,12 @@ public final class Benchmark {
             Subject apiFunction = new Subject(
                     "this project's API function as the template deploys it (api artifact, triage queue)",
                     api, "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true, get);
+            Deployment image = ContainerImageFunction.layOut(Path.of(property("bench.image-sources")),
+                    Path.of(property("bench.api-jar")), Path.of(property("bench.runtime-lib")), jvm.jni(),
+                    work.resolve("image"));
+            Subject imageFunction = new Subject("this project's API function as a container image"
+                    + " (lambda/Dockerfile: the same jar and configuration, JDK AOT cache)", image,
+                    "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true, get);
             Subject triage = new Subject("this project's triage function (full artifact, local engine;"
                     + " warm = one queued triage of a fresh ticket)", project, "dev.hauntedhelpdesk.lambda.TriageQueueHandler",
                     Map.copyOf(triageFunction), false, new QueuedTriage(dynamoDb, sub, calls.triages()));
@@ -152,7 +159,11 @@ public final class Benchmark {
                     new Subject("this project, `TRIAGE_ENGINE=bedrock`", project,
                             "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock), true, get),
                     apiFunction,
+                    imageFunction,
                     triage);
+
+            ContainerImageFunction.train(jvm, imageFunction, Path.of(property("bench.image-sources")),
+                    Path.of(property("bench.events")), logs.resolve("aot-training.log"));
 
             Table table = new Table();
             ColdStart coldStart = new ColdStart(jvm);
@@ -183,7 +194,7 @@ public final class Benchmark {
                         + lives.render(apiFunction);
             }
             return new LambdaResult(table,
-                    new Goals(table, plainHandler, apiFunction, bareMicronaut, springBootFunction, triage), drift);
+                    new Goals(table, plainHandler, apiFunction, imageFunction, bareMicronaut, springBootFunction, triage), drift);
         }
     }
 

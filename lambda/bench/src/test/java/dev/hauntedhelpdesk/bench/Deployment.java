@@ -14,9 +14,11 @@ import java.util.zip.ZipInputStream;
 /**
  * A function's artifact as Lambda deploys it: the jar unpacked into a directory that
  * LAMBDA_TASK_ROOT names (Lambda's /var/task), from which the Runtime Interface Client's class
- * loader loads the handler; the runtime's own jars stay on the JVM's classpath.
+ * loader loads the handler; the runtime's own jars stay on the JVM's classpath. Or, with a
+ * {@code bootstrap}, a container image's function directory ({@link ContainerImageFunction}):
+ * the bootstrap starts the JVM itself, and the task root is empty.
  */
-record Deployment(Path jar, Path taskRoot) {
+record Deployment(Path jar, Path taskRoot, Path bootstrap) {
 
     static Deployment unpack(Path jar, Path taskRoot) {
         if (!Files.isRegularFile(jar)) {
@@ -46,13 +48,29 @@ record Deployment(Path jar, Path taskRoot) {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not unpack " + jar, e);
         }
-        return new Deployment(jar, taskRoot);
+        return new Deployment(jar, taskRoot, null);
     }
 
-    /** The artifact's size in MB (10^6 bytes), as Lambda's limits count it. */
+    /**
+     * The artifact's size in MB (10^6 bytes), as Lambda's limits count it; for an image, every file
+     * of its function directory (the jar, the runtime's jars, the AOT cache), not its JRE.
+     */
     double megabytes() {
         try {
-            return Files.size(jar) / 1e6;
+            if (bootstrap == null) {
+                return Files.size(jar) / 1e6;
+            }
+            try (Stream<Path> files = Files.walk(bootstrap.getParent())) {
+                return files.filter(Files::isRegularFile).mapToLong(Deployment::size).sum() / 1e6;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,9 +44,10 @@ final class LambdaJvm {
      * memory (MemTotal in the same capture), not this machine's, and sizes its initial heap and
      * young generation from that, which RSS shows.
      */
+    private static final String SANDBOX_MEMORY = "-XX:MaxRAM=1220344k";
     private static final List<String> FLAGS = List.of(
             "-XX:MaxHeapSize=" + (MEMORY_MB * 1024 * 85 / 100) + "k",
-            "-XX:MaxRAM=1220344k",
+            SANDBOX_MEMORY,
             "-XX:+UseSerialGC",
             "-Xshare:auto",
             "-XX:+TieredCompilation",
@@ -98,20 +99,34 @@ final class LambdaJvm {
 
     /** Starts the runtime for {@code subject}, polling {@code runtimeApi}; its output goes to {@code log}. */
     Process start(Subject subject, String runtimeApi, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", cpu, java.toString()));
-        command.addAll(FLAGS);
-        command.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + jni);
-        command.addAll(List.of("-classpath", runtimeClasspath, MAIN_CLASS, subject.handler()));
+        Path bootstrap = subject.deployment().bootstrap();
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", cpu));
+        if (bootstrap != null) {
+            command.addAll(List.of(bootstrap.toString(), subject.handler()));
+        } else {
+            command.add(java.toString());
+            command.addAll(FLAGS);
+            command.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + jni);
+            command.addAll(List.of("-classpath", runtimeClasspath, MAIN_CLASS, subject.handler()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(subject.deployment().taskRoot().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment(subject, runtimeApi));
+        if (bootstrap != null) {
+            // Fails the start, rather than measuring a JVM without it, should the cache not fit.
+            builder.environment().merge("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on", (own, added) -> own + " " + added);
+        }
         return builder.start();
     }
 
-    /** The variables Lambda sets for a java21 function (same capture as the flags), then the subject's. */
+    /**
+     * The variables Lambda sets for a java21 function (same capture as the flags), then the
+     * subject's. An image's bootstrap also gets this JDK (JAVA_HOME) and the sandbox's memory
+     * (-XX:MaxRAM, as the FLAGS have it), since it starts the JVM itself.
+     */
     Map<String, String> environment(Subject subject, String runtimeApi) {
         Map<String, String> env = new TreeMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin/:/bin");
@@ -137,6 +152,11 @@ final class LambdaJvm {
         env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
         // Not set by Lambda: a guard so nothing here reaches for the EC2 metadata service.
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        if (subject.deployment().bootstrap() != null) {
+            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_Image");
+            env.put("JAVA_HOME", java.getParent().getParent().toString());
+            env.put("JAVA_TOOL_OPTIONS", SANDBOX_MEMORY);
+        }
         env.putAll(subject.environment());
         return env;
     }
@@ -155,6 +175,16 @@ final class LambdaJvm {
 
     String describe() {
         return "`taskset -c " + cpu + " " + java + " " + String.join(" ", FLAGS) + " ... " + MAIN_CLASS + " <handler>`";
+    }
+
+    /** The java the subjects run on. */
+    Path java() {
+        return java;
+    }
+
+    /** The Runtime Interface Client's native library for this machine, unpacked. */
+    Path jni() {
+        return jni;
     }
 
     /** Lambda ships the client's native library unpacked; without the property the client unpacks it on every start. */
