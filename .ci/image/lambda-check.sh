@@ -76,9 +76,12 @@ if ! wait "$api_pid"; then
   fail "the API function's image did not answer every event"
 fi
 api_pid=""
-podman logs "$LAMBDA_APP" 2>&1 | grep -q 'Picked up JAVA_TOOL_OPTIONS: -XX:AOTMode=on' \
-  || fail "the function's JVM did not get -XX:AOTMode=on"
-python3 - "$WORK/answers.jsonl" <<'EOF' || { podman logs "$LAMBDA_APP" 2>&1 | tail -30; fail "the API function's answers"; }
+# Into a file first: grep -q stops reading at the first match, and under pipefail the writer's
+# SIGPIPE would fail the check.
+podman logs "$LAMBDA_APP" >"$WORK/function.log" 2>&1
+grep -q 'Picked up JAVA_TOOL_OPTIONS: -XX:AOTMode=on' "$WORK/function.log" \
+  || { tail -30 "$WORK/function.log"; fail "the function's JVM did not get -XX:AOTMode=on"; }
+python3 - "$WORK/answers.jsonl" <<'EOF' || { tail -30 "$WORK/function.log"; fail "the API function's answers"; }
 import json, sys
 lines = [json.loads(line) for line in open(sys.argv[1])]
 init, answers = lines[0]["init_ms"], {a["event"]: a for a in lines[1:]}
