@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads every setting (environment variables mapped to {@code helpdesk.*} in application.yml),
+ * Reads every setting (environment variables mapped to {@code helpdesk.*} in application.properties),
  * checks all of them, and fails once with a message naming every bad variable, so a broken
  * deployment is fixed in one round trip instead of one variable at a time.
  */
@@ -145,7 +145,7 @@ final class SettingsLoader {
 
     /**
      * The environment variables this loader has read, by the names its messages give them (each
-     * {@code helpdesk.*} key is read under the variable application.yml maps it from); the
+     * {@code helpdesk.*} key is read under the variable application.properties maps it from); the
      * configuration reference in src/README.md is checked against this.
      */
     Set<String> variablesRead() {

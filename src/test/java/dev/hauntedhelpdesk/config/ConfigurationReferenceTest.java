@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.env.MapPropertySource;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.PropertySourcePropertyResolver;
-import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import io.micronaut.context.env.PropertiesPropertySourceLoader;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds the configuration reference in src/README.md to the code: its table lists exactly the
- * variables {@link SettingsLoader} reads, and its defaults are application.yml's. The README is
+ * variables {@link SettingsLoader} reads, and its defaults are application.properties's. The README is
  * the one place defaults are written for people, so it must not drift from the one place the
  * code takes them from.
  */
@@ -48,24 +48,24 @@ class ConfigurationReferenceTest {
     }
 
     @Test
-    void applicationYml_mapsExactlyTheVariablesSettingsLoaderReads() {
-        // The loader names variables in its messages, application.yml maps them to helpdesk.* keys:
+    void applicationProperties_mapsExactlyTheVariablesSettingsLoaderReads() {
+        // The loader names variables in its messages, application.properties maps them to helpdesk.* keys:
         // a variable in one and not the other would be documented but never take effect.
-        assertEquals(variablesTheLoaderReads(), new TreeSet<>(ymlDefaults().keySet()));
+        assertEquals(variablesTheLoaderReads(), new TreeSet<>(propertiesDefaults().keySet()));
     }
 
     @Test
-    void configurationTable_statesApplicationYmlsDefaults() {
+    void configurationTable_statesTheApplicationPropertiesDefaults() {
         Map<String, String> table = configurationTable();
         List<String> wrong = new ArrayList<>();
-        ymlDefaults().forEach((variable, fallback) -> {
+        propertiesDefaults().forEach((variable, fallback) -> {
             String cell = table.get(variable);
             if (cell == null) {
                 return; // reported by the test above
             }
             boolean literal = cell.matches("`[^`]*`");
             if (fallback.isEmpty() ? literal : !cell.equals("`" + fallback + "`")) {
-                wrong.add(variable + ": the table says " + cell + ", application.yml "
+                wrong.add(variable + ": the table says " + cell + ", application.properties "
                         + (fallback.isEmpty() ? "has no default" : "'" + fallback + "'"));
             }
         });
@@ -78,17 +78,17 @@ class ConfigurationReferenceTest {
                 "helpdesk.cognito.user-pool-id", "eu-west-1_AbC123",
                 "helpdesk.cognito.client-ids", "client-a"));
         SettingsLoader loader = new SettingsLoader(
-                new PropertySourcePropertyResolver(applicationYml(), MapPropertySource.of("required", required)));
+                new PropertySourcePropertyResolver(applicationProperties(), MapPropertySource.of("required", required)));
         loader.load();
         return new TreeSet<>(loader.variablesRead());
     }
 
-    /** Variable to its default in application.yml ("" when it has none), for the helpdesk.* keys. */
-    private static Map<String, String> ymlDefaults() {
+    /** Variable to its default in application.properties ("" when it has none), for the helpdesk.* keys. */
+    private static Map<String, String> propertiesDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        PropertySource yml = applicationYml();
-        for (String key : yml) {
-            Object value = yml.get(key);
+        PropertySource properties = applicationProperties();
+        for (String key : properties) {
+            Object value = properties.get(key);
             if (key.startsWith("helpdesk.") && value != null) {
                 Matcher m = PLACEHOLDER.matcher(value.toString());
                 if (m.matches()) {
@@ -128,9 +128,9 @@ class ConfigurationReferenceTest {
                 ? Path.of("README.md") : Path.of("src", "README.md");
     }
 
-    private static PropertySource applicationYml() {
-        return new YamlPropertySourceLoader()
+    private static PropertySource applicationProperties() {
+        return new PropertiesPropertySourceLoader()
                 .load("application", ClassPathResourceLoader.defaultLoader(ConfigurationReferenceTest.class.getClassLoader()))
-                .orElseThrow(() -> new AssertionError("application.yml is not on the test class path"));
+                .orElseThrow(() -> new AssertionError("application.properties is not on the test class path"));
     }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.env.MapPropertySource;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.PropertySourcePropertyResolver;
-import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import io.micronaut.context.env.PropertiesPropertySourceLoader;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import java.net.URI;
@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsLoaderTest {
 
-    /** The values application.yml falls back to when no environment variable is set. */
-    private static final Map<String, String> YML_DEFAULTS = Map.ofEntries(
+    /** The values application.properties falls back to when no environment variable is set. */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("helpdesk.create-table", "false"),
             Map.entry("helpdesk.region", "us-east-1"),
             Map.entry("helpdesk.api-host", "0.0.0.0"),
@@ -55,7 +55,7 @@ class SettingsLoaderTest {
             Map.entry("helpdesk.cognito.jwks-failure-cache", "30"),
             Map.entry("helpdesk.cognito.clock-leeway", "60"));
 
-    /** What a deployment must add: application.yml has no default for these. */
+    /** What a deployment must add: application.properties has no default for these. */
     private static final Map<String, String> REQUIRED = Map.of(
             "helpdesk.table-name", "helpdesk-tickets",
             "helpdesk.cognito.user-pool-id", "eu-west-1_AbC123",
@@ -82,13 +82,13 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void applicationYml_resolvesToTheDocumentedDefaults_whenNoVariableIsSet() {
-        // Loads the real application.yml, so its placeholders are resolved as Micronaut resolves them.
+    void applicationProperties_resolvesToTheDocumentedDefaults_whenNoVariableIsSet() {
+        // Loads the real application.properties, so its placeholders are resolved as Micronaut resolves them.
         // A variable set in the environment running the tests legitimately wins over the default.
-        PropertySourcePropertyResolver resolver = new PropertySourcePropertyResolver(applicationYml());
+        PropertySourcePropertyResolver resolver = new PropertySourcePropertyResolver(applicationProperties());
         Map<String, String> expected = new HashMap<>();
         Map<String, String> actual = new HashMap<>();
-        YML_DEFAULTS.forEach((key, value) -> {
+        DEFAULTS.forEach((key, value) -> {
             if (!key.equals("helpdesk.bedrock-model-id")) {
                 expected.put(key, envOr(variableFor(key), value));
                 actual.put(key, resolver.get(key, String.class).map(String::trim).orElse(""));
@@ -98,19 +98,19 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void applicationYml_keepsTheWholeDefaultBedrockModelId_includingItsColon() {
+    void applicationProperties_keepsTheWholeDefaultBedrockModelId_includingItsColon() {
         // "${BEDROCK_MODEL_ID:us.anthropic...-v1:0}": Micronaut reads every further ':' as another
         // fallback, so an unquoted default containing ':' is cut at its last colon.
-        PropertySourcePropertyResolver resolver = new PropertySourcePropertyResolver(applicationYml());
+        PropertySourcePropertyResolver resolver = new PropertySourcePropertyResolver(applicationProperties());
         assertEquals(envOr("BEDROCK_MODEL_ID", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
                 resolver.get("helpdesk.bedrock-model-id", String.class).orElse(""));
     }
 
     @Test
-    void load_readsTheRealApplicationYml_withOnlyTheRequiredValuesAdded() {
+    void load_readsTheRealApplicationProperties_withOnlyTheRequiredValuesAdded() {
         PropertySource required = MapPropertySource.of("required", new HashMap<>(REQUIRED));
         HelpdeskSettings settings =
-                new SettingsLoader(new PropertySourcePropertyResolver(applicationYml(), required)).load();
+                new SettingsLoader(new PropertySourcePropertyResolver(applicationProperties(), required)).load();
         assertEquals("helpdesk-tickets", settings.tableName());
         assertEquals("eu-west-1_AbC123", settings.cognito().userPoolId());
     }
@@ -395,7 +395,7 @@ class SettingsLoaderTest {
     // ---- helpers ------------------------------------------------------------------------------
 
     private static Map<String, Object> validSettings() {
-        Map<String, Object> settings = new HashMap<>(YML_DEFAULTS);
+        Map<String, Object> settings = new HashMap<>(DEFAULTS);
         settings.putAll(REQUIRED);
         return settings;
     }
@@ -410,10 +410,10 @@ class SettingsLoaderTest {
         return new SettingsLoader(new PropertySourcePropertyResolver(MapPropertySource.of("test", settings))).load();
     }
 
-    private static PropertySource applicationYml() {
-        return new YamlPropertySourceLoader()
+    private static PropertySource applicationProperties() {
+        return new PropertiesPropertySourceLoader()
                 .load("application", ClassPathResourceLoader.defaultLoader(SettingsLoaderTest.class.getClassLoader()))
-                .orElseThrow(() -> new AssertionError("application.yml is not on the test class path"));
+                .orElseThrow(() -> new AssertionError("application.properties is not on the test class path"));
     }
 
     private static String envOr(String variable, String fallback) {
@@ -421,7 +421,7 @@ class SettingsLoaderTest {
         return value != null && !value.isEmpty() ? value.trim() : fallback;
     }
 
-    /** The environment variable application.yml maps a helpdesk.* key from. */
+    /** The environment variable application.properties maps a helpdesk.* key from. */
     private static String variableFor(String key) {
         return switch (key) {
             case "helpdesk.create-table" -> "DYNAMODB_CREATE_TABLE";

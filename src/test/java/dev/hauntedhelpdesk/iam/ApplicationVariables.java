@@ -1,21 +1,19 @@
 package dev.hauntedhelpdesk.iam;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Which environment variable sets which application property, read from the application's own
- * {@code application.yml} ({@code helpdesk.table-name: ${DYNAMODB_TABLE_NAME:}}), so a template's
+ * {@code application.properties} ({@code helpdesk.table-name=${DYNAMODB_TABLE_NAME:}}), so a template's
  * variables can be followed to the settings the code reads.
  */
 public final class ApplicationVariables {
@@ -33,13 +31,20 @@ public final class ApplicationVariables {
     }
 
     public static ApplicationVariables load() {
-        try (InputStream in = ApplicationVariables.class.getClassLoader().getResourceAsStream("application.yml")) {
+        try (InputStream in = ApplicationVariables.class.getClassLoader().getResourceAsStream("application.properties")) {
             if (in == null) {
-                throw new IllegalStateException("application.yml is not on the classpath");
+                throw new IllegalStateException("application.properties is not on the classpath");
             }
-            Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Properties properties = new Properties();
+            properties.load(in);
             Map<String, Property> byVariable = new LinkedHashMap<>();
-            flatten("", yaml, byVariable);
+            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                Matcher m = PLACEHOLDER.matcher(properties.getProperty(key).trim());
+                if (m.matches()) {
+                    String fallback = m.group(2) == null ? null : m.group(2).replaceAll("^`(.*)`$", "$1");
+                    byVariable.put(m.group(1), new Property(key, fallback));
+                }
+            }
             return new ApplicationVariables(byVariable);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,17 +60,5 @@ public final class ApplicationVariables {
     public Optional<String> variable(String propertyKey) {
         return byVariable.entrySet().stream().filter(e -> e.getValue().key().equals(propertyKey))
                 .map(Map.Entry::getKey).findFirst();
-    }
-
-    private static void flatten(String prefix, Object node, Map<String, Property> byVariable) {
-        if (node instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, byVariable));
-        } else if (node instanceof String value) {
-            Matcher m = PLACEHOLDER.matcher(value.trim());
-            if (m.matches()) {
-                String fallback = m.group(2) == null ? null : m.group(2).replaceAll("^`(.*)`$", "$1");
-                byVariable.put(m.group(1), new Property(prefix, fallback));
-            }
-        }
     }
 }

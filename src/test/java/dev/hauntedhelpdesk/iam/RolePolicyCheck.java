@@ -127,7 +127,7 @@ public final class RolePolicyCheck {
             String setting = left.getValue();
             String variable = variables.variable(setting).orElse(null);
             if (variable == null) {
-                leaks.add("application.yml sets " + setting + " from no variable");
+                leaks.add("application.properties sets " + setting + " from no variable");
                 continue;
             }
             String defaultValue = variables.property(variable).orElseThrow().defaultValue();
