@@ -17,9 +17,13 @@ if [ -s /run/secrets/extra-ca ]; then
   awk '/BEGIN CERTIFICATE/{n++} n{print > ("/usr/local/share/ca-certificates/extra-ca-" n ".crt")}' \
       /run/secrets/extra-ca
   update-ca-certificates
+  # Where the JDK's store is the system's (Debian's ca-certificates-java), update-ca-certificates
+  # has already added them under other aliases and keytool may refuse them again: a refusal is
+  # shown, not fatal, since Maven's own PKIX error names the certificate it still lacks.
   for cert in /usr/local/share/ca-certificates/extra-ca-*.crt; do
-    # A certificate the JDK's store already holds is not an error.
     keytool -importcert -noprompt -cacerts -storepass changeit \
-      -alias "$(basename "$cert" .crt)" -file "$cert" >/dev/null 2>&1 || true
+      -alias "$(basename "$cert" .crt)" -file "$cert" >/tmp/keytool.out 2>&1 \
+      || echo "build-stage.sh: the JDK's store did not take $cert: $(tail -1 /tmp/keytool.out)" >&2
   done
+  rm -f /tmp/keytool.out
 fi
