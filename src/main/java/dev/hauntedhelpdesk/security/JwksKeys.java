@@ -12,8 +12,6 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -32,7 +30,7 @@ import java.util.Set;
  * refetches (a token with an unknown {@code kid} cannot make every request fetch), and outage
  * tolerance (the last good key set is used for ten cache periods while the endpoint fails).
  * A failed fetch is remembered for {@code COGNITO_JWKS_FAILURE_CACHE} ({@link JwksFailureCache}).
- * The key set is fetched once as the application starts ({@link #prefetch}).
+ * The key set is fetched once as the application starts ({@link KeysOnStart}).
  */
 @Singleton
 class JwksKeys implements KeySetPrefetch {
@@ -82,17 +80,6 @@ class JwksKeys implements KeySetPrefetch {
      */
     List<Key> candidates(JWSHeader header) throws KeySourceException {
         return selector.selectJWSKeys(header, null);
-    }
-
-    /**
-     * Fetches the key set as the application starts, so that the first signed request does not
-     * wait for it: in Lambda this is init, which SnapStart snapshots, and the container is not
-     * ready before its context has started. A failure is logged and remembered by
-     * {@link JwksFailureCache}, and requests fetch again as they would without this.
-     */
-    @EventListener
-    void prefetch(StartupEvent started) {
-        prefetch();
     }
 
     @Override

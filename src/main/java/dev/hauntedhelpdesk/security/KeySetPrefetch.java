@@ -7,6 +7,13 @@ package dev.hauntedhelpdesk.security;
  */
 public interface KeySetPrefetch {
 
+    /**
+     * Set to {@code false} where the application serves no request that carries a token (the
+     * triage function, which consumes a queue): the keys are then neither fetched at start nor
+     * held, so its cold starts never call the pool's JWKS endpoint.
+     */
+    String ON_START = "helpdesk.jwks.prefetch-on-start";
+
     /** Fetches the key set now unless it is cached and fresh; a failure is logged, never thrown. */
     void prefetch();
 }

@@ -25,8 +25,10 @@ public final class MiniLmEmbedder implements Embedder {
 
     static {
         // Before the model class's own static initializer builds the tokenizer, which would
-        // otherwise call the EC2 metadata service and DJL's telemetry host.
+        // otherwise call the EC2 metadata service and DJL's telemetry host, and before either
+        // native library is looked for.
         DjlSettings.apply();
+        UnpackedNatives.useIfPresent(System.getenv("LAMBDA_TASK_ROOT"));
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);

@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.hauntedhelpdesk.lambda.snapstart.SnapStartPriming;
+import dev.hauntedhelpdesk.security.KeySetPrefetch;
 import dev.hauntedhelpdesk.triage.TriageDispatcher;
 import dev.hauntedhelpdesk.triage.TriageService;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The second handler of the Lambda artifact: consumes the triage queue
@@ -50,6 +53,15 @@ public class TriageQueueHandler extends MicronautRequestHandler<SQSEvent, SQSBat
         super();
         ApplicationContext context = getApplicationContext();
         priming = SnapStartPriming.forTriageQueue(context, PrimingLeftovers.of(context)).register();
+    }
+
+    /**
+     * The triage function's context: it serves no request that carries a token, so it neither
+     * fetches the pool's signing keys at init nor holds them.
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return super.newApplicationContextBuilder().properties(Map.of(KeySetPrefetch.ON_START, false));
     }
 
     /** What runs before a SnapStart snapshot is taken. */

@@ -158,7 +158,10 @@ public final class SnapStartPriming implements Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         try {
-            this.context.findBean(KeySetPrefetch.class).ifPresent(KeySetPrefetch::prefetch);
+            // Not in the triage function, which never uses the keys (KeySetPrefetch.ON_START).
+            if (this.context.getProperty(KeySetPrefetch.ON_START, Boolean.class).orElse(true)) {
+                this.context.findBean(KeySetPrefetch.class).ifPresent(KeySetPrefetch::prefetch);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Fetching the signing keys after the restore failed; the first request fetches them", e);
         }

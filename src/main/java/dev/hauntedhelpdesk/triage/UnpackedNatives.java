@@ -1,0 +1,69 @@
+package dev.hauntedhelpdesk.triage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Points ONNX Runtime and the DJL tokenizer at their native libraries where the artifact lies
+ * unpacked, as Lambda unpacks a zip into {@code LAMBDA_TASK_ROOT}. Without this each copies its
+ * library (about 30 MB together) out of the jar into {@code /tmp} on every cold start, since a
+ * new execution environment starts with an empty {@code /tmp}. A setting made by hand (a system
+ * property, or {@code RUST_LIBRARY_PATH} in the environment) wins; where a library is not a file
+ * under the root, nothing changes and the libraries unpack themselves as before.
+ */
+final class UnpackedNatives {
+
+    /** ONNX Runtime's directory of libonnxruntime.so and libonnxruntime4j_jni.so. */
+    static final String ONNX_RUNTIME_PATH = "onnxruntime.native.path";
+    /** DJL's override for the tokenizer library: the file itself (system property or environment). */
+    static final String TOKENIZER_LIBRARY = "RUST_LIBRARY_PATH";
+
+    private UnpackedNatives() {
+    }
+
+    static void useIfPresent(String root) {
+        Optional<Platform> platform = Platform.current();
+        if (root == null || root.isBlank() || platform.isEmpty()) {
+            return;
+        }
+        settingsFor(Path.of(root), platform.get()).forEach((name, value) -> {
+            if (System.getProperty(name) == null && System.getenv(name) == null) {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    /** The settings that point each library at its file under {@code root}, for those that are there. */
+    static Map<String, String> settingsFor(Path root, Platform platform) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Path onnx = root.resolve("ai/onnxruntime/native").resolve(platform.onnx());
+        if (Files.isRegularFile(onnx.resolve("libonnxruntime.so"))
+                && Files.isRegularFile(onnx.resolve("libonnxruntime4j_jni.so"))) {
+            settings.put(ONNX_RUNTIME_PATH, onnx.toString());
+        }
+        Path tokenizer = root.resolve("native/lib").resolve(platform.djl()).resolve("cpu/libtokenizers.so");
+        if (Files.isRegularFile(tokenizer)) {
+            settings.put(TOKENIZER_LIBRARY, tokenizer.toString());
+        }
+        return settings;
+    }
+
+    /** The two libraries' names for this Linux machine's architecture (Lambda runs Linux only). */
+    record Platform(String onnx, String djl) {
+
+        static Optional<Platform> current() {
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+                return Optional.empty();
+            }
+            return switch (System.getProperty("os.arch", "")) {
+                case "amd64", "x86_64" -> Optional.of(new Platform("linux-x64", "linux-x86_64"));
+                case "aarch64" -> Optional.of(new Platform("linux-aarch64", "linux-aarch64"));
+                default -> Optional.empty();
+            };
+        }
+    }
+}

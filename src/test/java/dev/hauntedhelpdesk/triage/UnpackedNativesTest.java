@@ -1,0 +1,64 @@
+package dev.hauntedhelpdesk.triage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which native libraries an unpacked artifact lets the engine load in place, laid out as the jar holds them. */
+class UnpackedNativesTest {
+
+    private static final UnpackedNatives.Platform X64 = new UnpackedNatives.Platform("linux-x64", "linux-x86_64");
+
+    @Test
+    void bothLibrariesWhereTheJarPutsThem_arePointedAt(@TempDir Path root) throws IOException {
+        Path onnx = touch(root, "ai/onnxruntime/native/linux-x64/libonnxruntime.so").getParent();
+        touch(root, "ai/onnxruntime/native/linux-x64/libonnxruntime4j_jni.so");
+        Path tokenizer = touch(root, "native/lib/linux-x86_64/cpu/libtokenizers.so");
+
+        assertEquals(Map.of(UnpackedNatives.ONNX_RUNTIME_PATH, onnx.toString(),
+                UnpackedNatives.TOKENIZER_LIBRARY, tokenizer.toString()), UnpackedNatives.settingsFor(root, X64));
+    }
+
+    @Test
+    void anotherArchitecturesLibraries_orAnIncompleteSet_changeNothing(@TempDir Path root) throws IOException {
+        touch(root, "ai/onnxruntime/native/linux-aarch64/libonnxruntime.so");
+        touch(root, "ai/onnxruntime/native/linux-aarch64/libonnxruntime4j_jni.so");
+        touch(root, "native/lib/linux-aarch64/cpu/libtokenizers.so");
+        // ONNX Runtime loads two libraries from the directory; with one missing it must unpack its own.
+        touch(root, "ai/onnxruntime/native/linux-x64/libonnxruntime.so");
+
+        assertEquals(Map.of(), UnpackedNatives.settingsFor(root, X64));
+    }
+
+    @Test
+    void theLayoutIsTheOneTheEnginesJarsShip() throws IOException {
+        // The paths looked for are the jars' own entries, so an upgrade that moves them fails here.
+        try (ZipFile onnx = new ZipFile(jarOf(ai.onnxruntime.OrtEnvironment.class));
+             ZipFile tokenizers = new ZipFile(jarOf(ai.djl.huggingface.tokenizers.HuggingFaceTokenizer.class))) {
+            assertNotNull(onnx.getEntry("ai/onnxruntime/native/linux-x64/libonnxruntime.so"));
+            assertNotNull(onnx.getEntry("ai/onnxruntime/native/linux-x64/libonnxruntime4j_jni.so"));
+            assertNotNull(tokenizers.getEntry("native/lib/linux-x86_64/cpu/libtokenizers.so"));
+        }
+    }
+
+    private static String jarOf(Class<?> type) {
+        String location = type.getProtectionDomain().getCodeSource().getLocation().getPath();
+        assertTrue(location.endsWith(".jar"), location);
+        return location;
+    }
+
+    private static Path touch(Path root, String path) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "elf");
+    }
+}
