@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the application image from container/Dockerfile and the API function's Lambda image from
-# lambda/Dockerfile with podman, on the base image that provision.sh made (JDK and JRE come from
+# Builds the application image from container/Dockerfile and the functions' Lambda images (the API
+# function's and the triage function's) from lambda/Dockerfile with podman, on the base image that provision.sh made (JDK and JRE come from
 # apt inside the build: JRE 21 for the container, JRE 25 for the Lambda image's AOT cache). Needs root.
 #
 # Changes on the host:
-#   - tags localhost/haunted-helpdesk:ci and localhost/haunted-helpdesk-api:ci in root's podman
+#   - tags localhost/haunted-helpdesk:ci, localhost/haunted-helpdesk-api:ci and
+#     localhost/haunted-helpdesk-triage:ci in root's podman
 #     storage (replacing earlier builds) and leaves them there for check.sh; .ci/image-check.sh
 #     removes them, with the builds' dangling layers, when it ends;
 #   - podman's build cache gains the layers of this build.
@@ -44,5 +45,15 @@ podman build --format docker --network host -f lambda/Dockerfile --ignorefile la
   --build-arg BUILD_IMAGE="$BASE_IMAGE" --build-arg JDK_PACKAGE=openjdk-21-jdk-headless \
   --build-arg RUNTIME_IMAGE="$BASE_IMAGE" --build-arg JRE_PACKAGE=openjdk-25-jre-headless \
   -t "$LAMBDA_IMAGE" . >"$WORK/lambda-build.log" 2>&1 || { tail -40 "$WORK/lambda-build.log"; fail "Lambda image build"; }
-echo "built in $(( $(date +%s) - t0 )) s; $(grep -o 'AOT cache /function/api.aot: .*' "$WORK/lambda-build.log" | tail -1)"
+echo "built in $(( $(date +%s) - t0 )) s; $(grep -o 'AOT cache /function/function.aot: .*' "$WORK/lambda-build.log" | tail -1)"
 figure "API function build" "$(( $(date +%s) - t0 )) s (lambda/Dockerfile, with its AOT training)"
+
+log "build $TRIAGE_IMAGE from lambda/Dockerfile (FUNCTION=triage)"
+t0=$(date +%s)
+podman build --format docker --network host -f lambda/Dockerfile --ignorefile lambda/Dockerfile.dockerignore \
+  "${secret_args[@]}" --build-arg FUNCTION=triage \
+  --build-arg BUILD_IMAGE="$BASE_IMAGE" --build-arg JDK_PACKAGE=openjdk-21-jdk-headless \
+  --build-arg RUNTIME_IMAGE="$BASE_IMAGE" --build-arg JRE_PACKAGE=openjdk-25-jre-headless \
+  -t "$TRIAGE_IMAGE" . >"$WORK/triage-build.log" 2>&1 || { tail -40 "$WORK/triage-build.log"; fail "triage image build"; }
+echo "built in $(( $(date +%s) - t0 )) s; $(grep -o 'AOT cache /function/function.aot: .*' "$WORK/triage-build.log" | tail -1)"
+figure "triage image build" "$(( $(date +%s) - t0 )) s (lambda/Dockerfile FUNCTION=triage: the API image's build stage, its own training)"

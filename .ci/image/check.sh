@@ -12,7 +12,7 @@
 #     written to /tmp), the CDS archive in use, JSON logs on stdout, memory within the limit;
 #   - API_PORT and CORS_ORIGINS change behaviour (a second container, the image's own defaults);
 #   - SIGTERM during a slow in-flight request: the request completes, the JVM exits within 10 s;
-#   - then the API function's Lambda image (lambda-check.sh), with the same resources and pool.
+#   - then the functions' Lambda images (lambda-check.sh), with the same resources and pool.
 # Figures: time to healthy, time to ready, the triage run, memory (peak RSS, cgroup peak) and the stop time.
 #
 # Changes on the host, all undone on exit:

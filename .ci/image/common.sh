@@ -3,9 +3,11 @@
 BASE_IMAGE=localhost/helpdesk-ci-base:trixie
 APP_IMAGE=localhost/haunted-helpdesk:ci
 LAMBDA_IMAGE=localhost/haunted-helpdesk-api:ci
+TRIAGE_IMAGE=localhost/haunted-helpdesk-triage:ci
 APP=helpdesk-ci-app
 APP_PORTED=helpdesk-ci-port
 LAMBDA_APP=helpdesk-ci-lambda
+TRIAGE_APP=helpdesk-ci-triage
 VOLUME_PREFIX=helpdesk-ci-
 MOTO_PORT=${MOTO_PORT:-5077}
 MOTO=http://127.0.0.1:$MOTO_PORT

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Checks the API function's image (lambda/Dockerfile) that build.sh made, as Lambda runs an image:
+# Checks the functions' images (lambda/Dockerfile) that build.sh made, as Lambda runs an image:
 # its own entry point, another user than the image's, a read-only root with a writable /tmp, the
 # function's memory as its limit, the variables Lambda sets and the template's configuration, and
-# a Runtime API (.ci/image/runtime-api.py) on the host handing out the project's payload 2.0
-# sample events: a ticket created and read back with a pool token, health, an anonymous list.
+# a Runtime API (.ci/image/runtime-api.py) on the host handing out the project's sample events.
+# The API function's image: a ticket created and read back with a pool token, health, an anonymous
+# list (payload 2.0). The triage function's image: that ticket triaged on the local engine from an
+# SQS event, its outcome written to the table.
 # -XX:AOTMode=on makes the JVM refuse to start unless it uses the image's AOT cache, so an answer
 # proves the cache fits the image's JVM. Needs root, and moto_server with the localstack hooks'
 # resources (check.sh runs it first and passes them in).
 #
 #   lambda-check.sh <hooks' env file> <a requester's access token>
 #
-# Changes on the host, undone on exit: the container helpdesk-ci-lambda (host network), the Runtime
-# API on 127.0.0.1:$RUNTIME_API_PORT, a temporary directory. Figures: image size, init, first call.
+# Changes on the host, undone on exit: the containers helpdesk-ci-lambda and helpdesk-ci-triage
+# (host network), the Runtime API on 127.0.0.1:$RUNTIME_API_PORT, a temporary directory; the table
+# keeps the ticket. Figures: each image's size, init and first call.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . .ci/image/common.sh
@@ -22,23 +25,30 @@ WORK=$(mktemp -d /tmp/helpdesk-lambda-check.XXXXXX)
 api_pid=""
 cleanup() {
   set +e
-  podman rm --ignore -f -t 0 "$LAMBDA_APP" >/dev/null 2>&1
+  podman rm --ignore -f -t 0 "$LAMBDA_APP" "$TRIAGE_APP" >/dev/null 2>&1
   [[ -n "$api_pid" ]] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 podman image exists "$LAMBDA_IMAGE" || fail "no $LAMBDA_IMAGE: run .ci/image/build.sh first"
+podman image exists "$TRIAGE_IMAGE" || fail "no $TRIAGE_IMAGE: run .ci/image/build.sh first"
 
-log "API function image: metadata"
-inspect() { podman image inspect "$LAMBDA_IMAGE" --format "$1"; }
-[[ "$(inspect '{{json .Config.Entrypoint}}')" == '["/function/bootstrap"]' ]] || fail "entry point is not /function/bootstrap"
-[[ "$(inspect '{{json .Config.Cmd}}')" == '["dev.hauntedhelpdesk.lambda.HttpApiEventFunction"]' ]] \
-  || fail "CMD is not the API handler"
-podman run --rm --entrypoint sh "$LAMBDA_IMAGE" -c \
-  'test -r /function/api.aot && test ! -w /function/api.aot -o "$(id -u)" = 0 && stat -c "%a %s" /function/api.aot' \
-  >"$WORK/aot.txt" || fail "no AOT cache in the image"
-[[ "$(cut -d' ' -f1 "$WORK/aot.txt")" == "444" ]] || fail "the AOT cache is not read-only: $(cat "$WORK/aot.txt")"
-echo "entry point /function/bootstrap, CMD the API handler, AOT cache $(( $(cut -d' ' -f2 "$WORK/aot.txt") / 1000000 )) MB, read-only"
+# The entry point, the handler it starts, and a read-only AOT cache.
+metadata() {
+  local image=$1 handler=$2 mode bytes
+  [[ "$(podman image inspect "$image" --format '{{json .Config.Entrypoint}}')" == '["/function/bootstrap"]' ]] \
+    || fail "$image: entry point is not /function/bootstrap"
+  podman run --rm --entrypoint sh "$image" -c 'cat /function/handler && test -r /function/function.aot \
+    && test ! -w /function/function.aot -o "$(id -u)" = 0 && stat -c "%a %s" /function/function.aot' \
+    >"$WORK/metadata.txt" || fail "$image: no handler or no AOT cache"
+  [[ "$(sed -n 1p "$WORK/metadata.txt")" == "$handler" ]] || fail "$image: its handler is $(sed -n 1p "$WORK/metadata.txt")"
+  read -r mode bytes < <(sed -n 2p "$WORK/metadata.txt")
+  [[ "$mode" == "444" ]] || fail "$image: the AOT cache is not read-only ($mode)"
+  echo "$image: entry point /function/bootstrap, handler $handler, AOT cache $(( bytes / 1000000 )) MB, read-only"
+}
+log "function images: metadata"
+metadata "$LAMBDA_IMAGE" dev.hauntedhelpdesk.lambda.HttpApiEventFunction
+metadata "$TRIAGE_IMAGE" dev.hauntedhelpdesk.lambda.TriageQueueHandler
 
 # The events, with the pool's token and its claims as API Gateway's JWT authorizer passes them.
 client_id=$(sed -n 's/^COGNITO_APP_CLIENT_IDS=//p' "$HOOKS_ENV")
@@ -56,19 +66,24 @@ python3 .ci/image/runtime-api.py "$RUNTIME_API_PORT" "$WORK/answers.jsonl" "$WOR
   "$WORK/v2-get-ticket.json" "$WORK/v2-health.json" "$WORK/v2-list-tickets-unauthenticated.json" \
   2>"$WORK/runtime-api.err" &
 api_pid=$!
-podman rm --ignore -f -t 0 "$LAMBDA_APP" >/dev/null 2>&1 || true
-# Lambda's sandbox: user 993 (not the image's), read-only root but /tmp, the function's memory.
-podman run -d --name "$LAMBDA_APP" --network host --user 993:993 --read-only --tmpfs /tmp:rw,size=512m \
-  --memory 1024m --cpus 1 --cap-drop all --security-opt no-new-privileges \
-  --env-file "$HOOKS_ENV" -e AWS_ENDPOINT_URL="$MOTO" -e AWS_REGION=us-east-1 -e AWS_DEFAULT_REGION=us-east-1 \
-  -e AWS_ACCESS_KEY_ID=test -e AWS_SECRET_ACCESS_KEY=test -e AWS_SESSION_TOKEN=test -e AWS_EC2_METADATA_DISABLED=true \
-  -e AWS_LAMBDA_RUNTIME_API="127.0.0.1:$RUNTIME_API_PORT" -e AWS_LAMBDA_FUNCTION_NAME=helpdesk-api \
-  -e AWS_LAMBDA_FUNCTION_VERSION='$LATEST' -e AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024 \
-  -e AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/helpdesk-api -e AWS_LAMBDA_LOG_STREAM_NAME=ci \
-  -e LAMBDA_TASK_ROOT=/var/task -e TZ=:UTC \
-  -e TRIAGE_QUEUE_URL="$queue_url" -e ATTACHMENT_STORE=s3 -e ATTACHMENT_BUCKET="$bucket" -e UPLOAD_DIR=/tmp/uploads \
-  -e EXECUTION_TIMEOUT=25 -e JAVA_TOOL_OPTIONS=-XX:AOTMode=on \
-  "$LAMBDA_IMAGE" >/dev/null
+# Lambda's sandbox: user 993 (not the image's), read-only root but /tmp, the function's memory;
+# the template's configuration; no command, so the handler the image was built for runs.
+run_function() {
+  local name=$1 image=$2 function_name=$3 timeout=$4
+  podman rm --ignore -f -t 0 "$name" >/dev/null 2>&1 || true
+  podman run -d --name "$name" --network host --user 993:993 --read-only --tmpfs /tmp:rw,size=512m \
+    --memory 1024m --cpus 1 --cap-drop all --security-opt no-new-privileges \
+    --env-file "$HOOKS_ENV" -e AWS_ENDPOINT_URL="$MOTO" -e AWS_REGION=us-east-1 -e AWS_DEFAULT_REGION=us-east-1 \
+    -e AWS_ACCESS_KEY_ID=test -e AWS_SECRET_ACCESS_KEY=test -e AWS_SESSION_TOKEN=test -e AWS_EC2_METADATA_DISABLED=true \
+    -e AWS_LAMBDA_RUNTIME_API="127.0.0.1:$RUNTIME_API_PORT" -e AWS_LAMBDA_FUNCTION_NAME="$function_name" \
+    -e AWS_LAMBDA_FUNCTION_VERSION='$LATEST' -e AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024 \
+    -e AWS_LAMBDA_LOG_GROUP_NAME="/aws/lambda/$function_name" -e AWS_LAMBDA_LOG_STREAM_NAME=ci \
+    -e LAMBDA_TASK_ROOT=/var/task -e TZ=:UTC \
+    -e TRIAGE_QUEUE_URL="$queue_url" -e ATTACHMENT_STORE=s3 -e ATTACHMENT_BUCKET="$bucket" -e UPLOAD_DIR=/tmp/uploads \
+    -e EXECUTION_TIMEOUT="$timeout" -e JAVA_TOOL_OPTIONS=-XX:AOTMode=on \
+    "$image" >/dev/null
+}
+run_function "$LAMBDA_APP" "$LAMBDA_IMAGE" helpdesk-api 25
 if ! wait "$api_pid"; then
   api_pid=""
   podman logs "$LAMBDA_APP" 2>&1 | tail -30
@@ -105,3 +120,43 @@ read -r init_ms first_ms <"$WORK/answers.jsonl.figures"
 image_bytes=$(podman image inspect "$LAMBDA_IMAGE" --format '{{.Size}}')
 figure "API function image" "$(( image_bytes / 1000000 )) MB"
 figure "API function init" "$init_ms ms (podman run to the first poll, AOT cache on), first call $first_ms ms (a create)"
+
+log "triage function image: the created ticket triaged from an SQS event, as Lambda runs the image"
+ticket_id=$(python3 -c 'import json, sys; print(json.loads(json.loads(open(sys.argv[1]).readlines()[1])["answer"]["body"])["ticket_id"])' \
+  "$WORK/answers.jsonl")
+sed -e "s|{{TICKET_ID}}|$ticket_id|g" lambda/events/sqs-triage.json >"$WORK/sqs-triage.json"
+python3 .ci/image/runtime-api.py "$RUNTIME_API_PORT" "$WORK/triage-answers.jsonl" "$WORK/sqs-triage.json" \
+  2>"$WORK/triage-runtime-api.err" &
+api_pid=$!
+run_function "$TRIAGE_APP" "$TRIAGE_IMAGE" helpdesk-triage 300
+if ! wait "$api_pid"; then
+  api_pid=""
+  podman logs "$TRIAGE_APP" 2>&1 | tail -30
+  cat "$WORK/triage-runtime-api.err" "$WORK/triage-answers.jsonl" 2>/dev/null
+  fail "the triage function's image did not answer the SQS event"
+fi
+api_pid=""
+podman logs "$TRIAGE_APP" >"$WORK/triage.log" 2>&1
+grep -q 'Picked up JAVA_TOOL_OPTIONS: -XX:AOTMode=on' "$WORK/triage.log" \
+  || { tail -30 "$WORK/triage.log"; fail "the triage function's JVM did not get -XX:AOTMode=on"; }
+table=$(sed -n 's/^DYNAMODB_TABLE_NAME=//p' "$HOOKS_ENV")
+[[ -n "$table" ]] || fail "the hooks' env file names no table"
+aws --endpoint-url "$MOTO" --region us-east-1 dynamodb get-item --table-name "$table" \
+  --key "{\"pk\":{\"S\":\"TICKET#$ticket_id\"},\"sk\":{\"S\":\"TICKET\"}}" >"$WORK/triaged.json" \
+  || fail "could not read ticket $ticket_id back from the table"
+python3 - "$WORK/triage-answers.jsonl" "$WORK/triaged.json" <<'EOF' || { tail -30 "$WORK/triage.log"; fail "the triage function's outcome"; }
+import json, sys
+lines = [json.loads(line) for line in open(sys.argv[1])]
+init, answer = lines[0]["init_ms"], lines[1]
+assert not answer["error"], f"invocation error {answer['answer']}"
+assert answer["answer"] == {"batchItemFailures": []}, answer["answer"]
+item = json.load(open(sys.argv[2]))["Item"]
+assert "workflow_result" in item, sorted(item)
+print(f"ticket {item['ticket_id']['S']} triaged: status {item['status']['S']}, category {item.get('category', {}).get('S')}")
+with open(sys.argv[1] + ".figures", "w") as out:
+    out.write(f"{init} {answer['ms']}\n")
+EOF
+read -r init_ms first_ms <"$WORK/triage-answers.jsonl.figures"
+image_bytes=$(podman image inspect "$TRIAGE_IMAGE" --format '{{.Size}}')
+figure "triage image" "$(( image_bytes / 1000000 )) MB"
+figure "triage image init" "$init_ms ms (podman run to the first poll, AOT cache on), first call $first_ms ms (a triage)"

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The training run behind the API function image's AOT cache (lambda/Dockerfile, lambda/README.md
- * "Container image"): starts the function with {@code -XX:AOTCacheOutput} added to its
+ * The training run behind a function image's AOT cache (lambda/Dockerfile, lambda/README.md
+ * "Container images"): starts the function with {@code -XX:AOTCacheOutput} added to its
  * JAVA_TOOL_OPTIONS, acts as the Lambda Runtime API it polls, hands it each sample event once, then
  * stops it, and the JVM writes the cache on that exit. JDK only (compiled in the image's build
  * stage, run on its JRE; the bench runs it from source), no dependencies.

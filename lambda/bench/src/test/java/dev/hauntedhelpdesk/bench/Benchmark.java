@@ -142,14 +142,21 @@ public final class Benchmark {
                     "this project's API function as the template deploys it (api artifact, triage queue)",
                     api, "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true, get);
             Deployment image = ContainerImageFunction.layOut(Path.of(property("bench.image-sources")),
-                    Path.of(property("bench.api-jar")), Path.of(property("bench.runtime-lib")), jvm.jni(),
-                    work.resolve("image"));
+                    Path.of(property("bench.api-jar")), "dev.hauntedhelpdesk.lambda.HttpApiEventFunction",
+                    Path.of(property("bench.runtime-lib")), jvm.jni(), work.resolve("image"));
             Subject imageFunction = new Subject("this project's API function as a container image"
                     + " (lambda/Dockerfile: the same jar and configuration, JDK AOT cache)", image,
                     "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true, get);
             Subject triage = new Subject("this project's triage function (full artifact, local engine;"
                     + " warm = one queued triage of a fresh ticket)", project, "dev.hauntedhelpdesk.lambda.TriageQueueHandler",
                     Map.copyOf(triageFunction), false, new QueuedTriage(dynamoDb, sub, calls.triages()));
+            Deployment triageImageDirectory = ContainerImageFunction.layOut(Path.of(property("bench.image-sources")),
+                    Path.of(property("bench.project-jar")), "dev.hauntedhelpdesk.lambda.TriageQueueHandler",
+                    Path.of(property("bench.runtime-lib")), jvm.jni(), work.resolve("triage-image"));
+            Subject triageImage = new Subject("this project's triage function as a container image"
+                    + " (lambda/Dockerfile FUNCTION=triage: the full artifact, JDK AOT cache)", triageImageDirectory,
+                    "dev.hauntedhelpdesk.lambda.TriageQueueHandler", Map.copyOf(triageFunction), false,
+                    new QueuedTriage(dynamoDb, sub, calls.triages()));
             List<Subject> subjects = List.of(
                     plainHandler,
                     bareMicronaut,
@@ -160,10 +167,13 @@ public final class Benchmark {
                             "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(bedrock), true, get),
                     apiFunction,
                     imageFunction,
-                    triage);
+                    triage,
+                    triageImage);
 
             ContainerImageFunction.train(jvm, imageFunction, Path.of(property("bench.image-sources")),
-                    Path.of(property("bench.events")), logs.resolve("aot-training.log"));
+                    Path.of(property("bench.events")), "v2-.*\\.json", logs.resolve("aot-training.log"));
+            ContainerImageFunction.train(jvm, triageImage, Path.of(property("bench.image-sources")),
+                    Path.of(property("bench.events")), "sqs-.*\\.json", logs.resolve("aot-training-triage.log"));
 
             Table table = new Table();
             ColdStart coldStart = new ColdStart(jvm);
@@ -194,7 +204,8 @@ public final class Benchmark {
                         + lives.render(apiFunction);
             }
             return new LambdaResult(table,
-                    new Goals(table, plainHandler, apiFunction, imageFunction, bareMicronaut, springBootFunction, triage), drift);
+                    new Goals(table, plainHandler, apiFunction, imageFunction, bareMicronaut, springBootFunction, triage,
+                            triageImage), drift);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hauntedhelpdesk.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The API function as its container image runs it (lambda/Dockerfile): the image's function
@@ -29,7 +32,8 @@ final class ContainerImageFunction {
     }
 
     /** Lays out the function directory in {@code dir} (replacing it), without its cache. */
-    static Deployment layOut(Path imageSources, Path apiJar, Path runtimeLib, Path jni, Path dir) throws IOException {
+    static Deployment layOut(Path imageSources, Path jar, String handler, Path runtimeLib, Path jni, Path dir)
+            throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> old = Files.walk(dir)) {
                 old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -38,29 +42,34 @@ final class ContainerImageFunction {
         Path function = Files.createDirectories(dir.resolve("function"));
         Path bootstrap = copy(imageSources.resolve("bootstrap"), function.resolve("bootstrap"));
         copy(imageSources.resolve("java.options"), function.resolve("java.options"));
-        copy(apiJar, function.resolve("api.jar"));
+        copy(jar, function.resolve("function.jar"));
+        Files.writeString(function.resolve("handler"), handler + "\n");
+        unpackEngineLibraries(jar, function);
         copy(jni, Files.createDirectories(function.resolve("jni")).resolve("libaws-lambda-jni.so"));
         Path lib = Files.createDirectories(function.resolve("runtime-lib"));
         try (Stream<Path> jars = Files.list(runtimeLib)) {
-            for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
-                copy(jar, lib.resolve(jar.getFileName()));
+            for (Path library : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
+                copy(library, lib.resolve(library.getFileName()));
             }
         }
         if (!bootstrap.toFile().setExecutable(true)) {
             throw new IllegalStateException("Could not make " + bootstrap + " executable");
         }
-        return new Deployment(apiJar, Files.createDirectories(dir.resolve("task")), bootstrap);
+        return new Deployment(jar, Files.createDirectories(dir.resolve("task")), bootstrap);
     }
 
-    /** Trains the cache (function/api.aot) for {@code subject}, whose deployment {@link #layOut} made. */
-    static void train(LambdaJvm jvm, Subject subject, Path imageSources, Path events, Path log)
+    /**
+     * Trains the cache (function/function.aot) for {@code subject}, whose deployment {@link #layOut}
+     * made, on the sample events whose names match {@code eventNames}, as lambda/Dockerfile does.
+     */
+    static void train(LambdaJvm jvm, Subject subject, Path imageSources, Path events, String eventNames, Path log)
             throws IOException, InterruptedException {
         Path bootstrap = subject.deployment().bootstrap();
         List<String> command = new ArrayList<>(List.of(jvm.java().toString(),
                 imageSources.resolve("AotTraining.java").toString(),
-                bootstrap.resolveSibling("api.aot").toString()));
+                bootstrap.resolveSibling("function.aot").toString()));
         try (Stream<Path> samples = Files.list(events)) {
-            samples.filter(e -> e.getFileName().toString().matches("v2-.*\\.json")).sorted()
+            samples.filter(e -> e.getFileName().toString().matches(eventNames)).sorted()
                     .forEach(e -> command.add(e.toString()));
         }
         command.addAll(List.of("--", bootstrap.toString(), subject.handler()));
@@ -86,6 +95,37 @@ final class ContainerImageFunction {
         }
         if (training.exitValue() != 0) {
             throw new IllegalStateException("The AOT training failed; its output is in " + log);
+        }
+    }
+
+    /**
+     * As lambda/Dockerfile does for the triage function: the local engine's native libraries
+     * unpacked beside the jar (function/native), which the bootstrap then points the engine at.
+     * A jar without them (the api jar) gets none.
+     */
+    private static void unpackEngineLibraries(Path jar, Path function) throws IOException {
+        boolean arm = "aarch64".equals(System.getProperty("os.arch"));
+        String onnx = "ai/onnxruntime/native/" + (arm ? "linux-aarch64" : "linux-x64") + "/";
+        String tokenizer = "native/lib/" + (arm ? "linux-aarch64" : "linux-x86_64") + "/cpu/libtokenizers.so";
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            if (zip.getEntry(onnx + "libonnxruntime.so") == null) {
+                return;
+            }
+            Path onnxDir = Files.createDirectories(function.resolve("native/onnxruntime"));
+            for (String library : List.of("libonnxruntime.so", "libonnxruntime4j_jni.so")) {
+                extract(zip, onnx + library, onnxDir.resolve(library));
+            }
+            extract(zip, tokenizer, function.resolve("native/libtokenizers.so"));
+        }
+    }
+
+    private static void extract(ZipFile zip, String entry, Path to) throws IOException {
+        ZipEntry found = zip.getEntry(entry);
+        if (found == null) {
+            throw new IllegalStateException(zip.getName() + " has no " + entry);
+        }
+        try (InputStream in = zip.getInputStream(found)) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
