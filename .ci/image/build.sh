@@ -46,7 +46,7 @@ podman build --format docker --network host -f lambda/Dockerfile --ignorefile la
   --build-arg RUNTIME_IMAGE="$BASE_IMAGE" --build-arg JRE_PACKAGE=openjdk-25-jre-headless \
   -t "$LAMBDA_IMAGE" . >"$WORK/lambda-build.log" 2>&1 || { tail -40 "$WORK/lambda-build.log"; fail "Lambda image build"; }
 echo "built in $(( $(date +%s) - t0 )) s; $(grep -o 'AOT cache /function/function.aot: .*' "$WORK/lambda-build.log" | tail -1)"
-figure "API function build" "$(( $(date +%s) - t0 )) s (lambda/Dockerfile, with its AOT training)"
+figure "API image build" "$(( $(date +%s) - t0 )) s (lambda/Dockerfile, with its AOT training)"
 
 log "build $TRIAGE_IMAGE from lambda/Dockerfile (FUNCTION=triage)"
 t0=$(date +%s)

@@ -61,11 +61,6 @@ for event in v2-create-ticket v2-get-ticket v2-health v2-list-tickets-unauthenti
     "lambda/events/$event.json" >"$WORK/$event.json"
 done
 
-log "API function image: four events from a Runtime API, as Lambda runs the image"
-python3 .ci/image/runtime-api.py "$RUNTIME_API_PORT" "$WORK/answers.jsonl" "$WORK/v2-create-ticket.json" \
-  "$WORK/v2-get-ticket.json" "$WORK/v2-health.json" "$WORK/v2-list-tickets-unauthenticated.json" \
-  2>"$WORK/runtime-api.err" &
-api_pid=$!
 # Lambda's sandbox: user 993 (not the image's), read-only root but /tmp, the function's memory;
 # the template's configuration; no command, so the handler the image was built for runs.
 run_function() {
@@ -83,20 +78,39 @@ run_function() {
     -e EXECUTION_TIMEOUT="$timeout" -e JAVA_TOOL_OPTIONS=-XX:AOTMode=on \
     "$image" >/dev/null
 }
-run_function "$LAMBDA_APP" "$LAMBDA_IMAGE" helpdesk-api 25
-if ! wait "$api_pid"; then
+# Runs a function from its image on the events, in order, and keeps its log in <answers>.log.
+#   invoke <container> <image> <function name> <EXECUTION_TIMEOUT> <answers.jsonl> <event.json>...
+invoke() {
+  local name=$1 image=$2 function_name=$3 timeout=$4 answers=$5
+  shift 5
+  python3 .ci/image/runtime-api.py "$RUNTIME_API_PORT" "$answers" "$@" 2>"$answers.err" &
+  api_pid=$!
+  run_function "$name" "$image" "$function_name" "$timeout"
+  if ! wait "$api_pid"; then
+    api_pid=""
+    podman logs "$name" 2>&1 | tail -30
+    cat "$answers.err" "$answers" 2>/dev/null
+    fail "$image did not answer every event"
+  fi
   api_pid=""
-  podman logs "$LAMBDA_APP" 2>&1 | tail -30
-  cat "$WORK/runtime-api.err" "$WORK/answers.jsonl" 2>/dev/null
-  fail "the API function's image did not answer every event"
-fi
-api_pid=""
-# Into a file first: grep -q stops reading at the first match, and under pipefail the writer's
-# SIGPIPE would fail the check.
-podman logs "$LAMBDA_APP" >"$WORK/function.log" 2>&1
-grep -q 'Picked up JAVA_TOOL_OPTIONS: -XX:AOTMode=on' "$WORK/function.log" \
-  || { tail -30 "$WORK/function.log"; fail "the function's JVM did not get -XX:AOTMode=on"; }
-python3 - "$WORK/answers.jsonl" <<'EOF' || { tail -30 "$WORK/function.log"; fail "the API function's answers"; }
+  # Into a file first: grep -q stops reading at the first match, and under pipefail the writer's
+  # SIGPIPE would fail the check.
+  podman logs "$name" >"$answers.log" 2>&1
+  grep -q 'Picked up JAVA_TOOL_OPTIONS: -XX:AOTMode=on' "$answers.log" \
+    || { tail -30 "$answers.log"; fail "$image: the function's JVM did not get -XX:AOTMode=on"; }
+}
+# Figures: the image's size, and the init and first call that <answers>.figures holds.
+report() {
+  local label=$1 image=$2 answers=$3 first=$4 init_ms first_ms
+  read -r init_ms first_ms <"$answers.figures"
+  figure "$label" "$(( $(podman image inspect "$image" --format '{{.Size}}') / 1000000 )) MB"
+  figure "$label init" "$init_ms ms (podman run to the first poll, AOT cache on), first call $first_ms ms ($first)"
+}
+
+log "API function image: four events from a Runtime API, as Lambda runs the image"
+invoke "$LAMBDA_APP" "$LAMBDA_IMAGE" helpdesk-api 25 "$WORK/answers.jsonl" "$WORK/v2-create-ticket.json" \
+  "$WORK/v2-get-ticket.json" "$WORK/v2-health.json" "$WORK/v2-list-tickets-unauthenticated.json"
+python3 - "$WORK/answers.jsonl" <<'EOF' || { tail -30 "$WORK/answers.jsonl.log"; fail "the API function's answers"; }
 import json, sys
 lines = [json.loads(line) for line in open(sys.argv[1])]
 init, answers = lines[0]["init_ms"], {a["event"]: a for a in lines[1:]}
@@ -116,35 +130,19 @@ print(f"init {init} ms, first call {answers['v2-create-ticket.json']['ms']} ms",
 with open(sys.argv[1] + ".figures", "w") as out:
     out.write(f"{init} {answers['v2-create-ticket.json']['ms']}\n")
 EOF
-read -r init_ms first_ms <"$WORK/answers.jsonl.figures"
-image_bytes=$(podman image inspect "$LAMBDA_IMAGE" --format '{{.Size}}')
-figure "API function image" "$(( image_bytes / 1000000 )) MB"
-figure "API function init" "$init_ms ms (podman run to the first poll, AOT cache on), first call $first_ms ms (a create)"
+report "API image" "$LAMBDA_IMAGE" "$WORK/answers.jsonl" "a create"
 
 log "triage function image: the created ticket triaged from an SQS event, as Lambda runs the image"
 ticket_id=$(python3 -c 'import json, sys; print(json.loads(json.loads(open(sys.argv[1]).readlines()[1])["answer"]["body"])["ticket_id"])' \
   "$WORK/answers.jsonl")
 sed -e "s|{{TICKET_ID}}|$ticket_id|g" lambda/events/sqs-triage.json >"$WORK/sqs-triage.json"
-python3 .ci/image/runtime-api.py "$RUNTIME_API_PORT" "$WORK/triage-answers.jsonl" "$WORK/sqs-triage.json" \
-  2>"$WORK/triage-runtime-api.err" &
-api_pid=$!
-run_function "$TRIAGE_APP" "$TRIAGE_IMAGE" helpdesk-triage 300
-if ! wait "$api_pid"; then
-  api_pid=""
-  podman logs "$TRIAGE_APP" 2>&1 | tail -30
-  cat "$WORK/triage-runtime-api.err" "$WORK/triage-answers.jsonl" 2>/dev/null
-  fail "the triage function's image did not answer the SQS event"
-fi
-api_pid=""
-podman logs "$TRIAGE_APP" >"$WORK/triage.log" 2>&1
-grep -q 'Picked up JAVA_TOOL_OPTIONS: -XX:AOTMode=on' "$WORK/triage.log" \
-  || { tail -30 "$WORK/triage.log"; fail "the triage function's JVM did not get -XX:AOTMode=on"; }
+invoke "$TRIAGE_APP" "$TRIAGE_IMAGE" helpdesk-triage 300 "$WORK/triage-answers.jsonl" "$WORK/sqs-triage.json"
 table=$(sed -n 's/^DYNAMODB_TABLE_NAME=//p' "$HOOKS_ENV")
 [[ -n "$table" ]] || fail "the hooks' env file names no table"
 aws --endpoint-url "$MOTO" --region us-east-1 dynamodb get-item --table-name "$table" \
   --key "{\"pk\":{\"S\":\"TICKET#$ticket_id\"},\"sk\":{\"S\":\"TICKET\"}}" >"$WORK/triaged.json" \
   || fail "could not read ticket $ticket_id back from the table"
-python3 - "$WORK/triage-answers.jsonl" "$WORK/triaged.json" <<'EOF' || { tail -30 "$WORK/triage.log"; fail "the triage function's outcome"; }
+python3 - "$WORK/triage-answers.jsonl" "$WORK/triaged.json" <<'EOF' || { tail -30 "$WORK/triage-answers.jsonl.log"; fail "the triage function's outcome"; }
 import json, sys
 lines = [json.loads(line) for line in open(sys.argv[1])]
 init, answer = lines[0]["init_ms"], lines[1]
@@ -156,7 +154,4 @@ print(f"ticket {item['ticket_id']['S']} triaged: status {item['status']['S']}, c
 with open(sys.argv[1] + ".figures", "w") as out:
     out.write(f"{init} {answer['ms']}\n")
 EOF
-read -r init_ms first_ms <"$WORK/triage-answers.jsonl.figures"
-image_bytes=$(podman image inspect "$TRIAGE_IMAGE" --format '{{.Size}}')
-figure "triage image" "$(( image_bytes / 1000000 )) MB"
-figure "triage image init" "$init_ms ms (podman run to the first poll, AOT cache on), first call $first_ms ms (a triage)"
+report "triage image" "$TRIAGE_IMAGE" "$WORK/triage-answers.jsonl" "a triage"
