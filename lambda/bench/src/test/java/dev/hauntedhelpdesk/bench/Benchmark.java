@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark (lambda/README.md, "Benchmark"). Lambda: the plain handler, the two reference
@@ -128,6 +130,10 @@ public final class Benchmark {
             // As the template deploys the API function: runs go to the triage queue, which a GET never uses.
             Map<String, String> queued = new HashMap<>(configuration);
             queued.put("TRIAGE_QUEUE_URL", "http://127.0.0.1:9/000000000000/helpdesk-triage");
+            // Its image takes its JVM flags from lambda/image/java.options; the zip those the
+            // template gives it (ApiFunction's JAVA_TOOL_OPTIONS).
+            Map<String, String> queuedImage = Map.copyOf(queued);
+            queued.put("JAVA_TOOL_OPTIONS", apiFunctionJavaToolOptions(Path.of(property("bench.template"))));
             // The library's delegating handler starts the application that MAIN_CLASS names (its quick start).
             Map<String, String> springBootApp = new HashMap<>(configuration);
             springBootApp.put("MAIN_CLASS", "dev.hauntedhelpdesk.bench.spring.TicketApplication");
@@ -146,7 +152,7 @@ public final class Benchmark {
                     Path.of(property("bench.runtime-lib")), jvm.jni(), work.resolve("image"));
             Subject imageFunction = new Subject("this project's API function as a container image"
                     + " (lambda/Dockerfile: the same jar and configuration, JDK AOT cache)", image,
-                    "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", Map.copyOf(queued), true, get);
+                    "dev.hauntedhelpdesk.lambda.HttpApiEventFunction", queuedImage, true, get);
             Subject triage = new Subject("this project's triage function (full artifact, local engine;"
                     + " warm = one queued triage of a fresh ticket)", project, "dev.hauntedhelpdesk.lambda.TriageQueueHandler",
                     Map.copyOf(triageFunction), false, new QueuedTriage(dynamoDb, sub, calls.triages()));
@@ -222,6 +228,19 @@ public final class Benchmark {
     }
 
     /** The project's variables (src/README.md, "Configuration"); the plain handler reads the same. */
+    /** ApiFunction's JAVA_TOOL_OPTIONS in lambda/template.yaml, read as text (no YAML parser in the bench). */
+    static String apiFunctionJavaToolOptions(Path template) throws IOException {
+        String text = Files.readString(template);
+        int function = text.indexOf("\n  ApiFunction:\n");
+        Matcher next = Pattern.compile("\n  [A-Za-z0-9]+:\n").matcher(text);
+        int end = function >= 0 && next.find(function + 1) ? next.start() : text.length();
+        Matcher flags = Pattern.compile("\n\\s+JAVA_TOOL_OPTIONS: (.+)\n").matcher(text).region(Math.max(function, 0), end);
+        if (function < 0 || !flags.find()) {
+            throw new IllegalStateException(template + " gives ApiFunction no JAVA_TOOL_OPTIONS");
+        }
+        return flags.group(1).trim();
+    }
+
     private static Map<String, String> configuration(String dynamoDbEndpoint, CognitoKeys pool) {
         return Map.of(
                 "DYNAMODB_TABLE_NAME", LocalDynamoDb.TABLE,
