@@ -9,8 +9,8 @@ public interface KeySetPrefetch {
 
     /**
      * Set to {@code false} where the application serves no request that carries a token (the
-     * triage function, which consumes a queue): the keys are then neither fetched at start nor
-     * held, so its cold starts never call the pool's JWKS endpoint.
+     * triage function, which consumes a queue): the keys are then fetched neither at start nor
+     * after a SnapStart restore, so its cold starts never call the pool's JWKS endpoint.
      */
     String ON_START = "helpdesk.jwks.prefetch-on-start";
 

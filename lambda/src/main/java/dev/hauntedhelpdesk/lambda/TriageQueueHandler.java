@@ -56,8 +56,8 @@ public class TriageQueueHandler extends MicronautRequestHandler<SQSEvent, SQSBat
     }
 
     /**
-     * The triage function's context: it serves no request that carries a token, so it neither
-     * fetches the pool's signing keys at init nor holds them.
+     * The triage function's context: it serves no request that carries a token, so it does not
+     * fetch the pool's signing keys, at init or after a SnapStart restore.
      */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
