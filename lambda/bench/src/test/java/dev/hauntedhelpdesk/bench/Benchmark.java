@@ -1,5 +1,7 @@
 package dev.hauntedhelpdesk.bench;
 
+import dev.hauntedhelpdesk.iam.CloudFormationYaml;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The benchmark (lambda/README.md, "Benchmark"). Lambda: the plain handler, the two reference
@@ -227,20 +227,22 @@ public final class Benchmark {
         }
     }
 
-    /** The project's variables (src/README.md, "Configuration"); the plain handler reads the same. */
-    /** ApiFunction's JAVA_TOOL_OPTIONS in lambda/template.yaml, read as text (no YAML parser in the bench). */
-    static String apiFunctionJavaToolOptions(Path template) throws IOException {
-        String text = Files.readString(template);
-        int function = text.indexOf("\n  ApiFunction:\n");
-        Matcher next = Pattern.compile("\n  [A-Za-z0-9]+:\n").matcher(text);
-        int end = function >= 0 && next.find(function + 1) ? next.start() : text.length();
-        Matcher flags = Pattern.compile("\n\\s+JAVA_TOOL_OPTIONS: (.+)\n").matcher(text).region(Math.max(function, 0), end);
-        if (function < 0 || !flags.find()) {
+    /** ApiFunction's JAVA_TOOL_OPTIONS in lambda/template.yaml. */
+    @SuppressWarnings("unchecked")
+    static String apiFunctionJavaToolOptions(Path template) {
+        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.read(template).get("Resources");
+        Object flags = resources.get("ApiFunction") instanceof Map<?, ?> function
+                && function.get("Properties") instanceof Map<?, ?> properties
+                && properties.get("Environment") instanceof Map<?, ?> environment
+                && environment.get("Variables") instanceof Map<?, ?> variables
+                ? variables.get("JAVA_TOOL_OPTIONS") : null;
+        if (!(flags instanceof String value) || value.isBlank()) {
             throw new IllegalStateException(template + " gives ApiFunction no JAVA_TOOL_OPTIONS");
         }
-        return flags.group(1).trim();
+        return value.trim();
     }
 
+    /** The project's variables (src/README.md, "Configuration"); the plain handler reads the same. */
     private static Map<String, String> configuration(String dynamoDbEndpoint, CognitoKeys pool) {
         return Map.of(
                 "DYNAMODB_TABLE_NAME", LocalDynamoDb.TABLE,
