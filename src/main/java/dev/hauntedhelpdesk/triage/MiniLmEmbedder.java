@@ -28,7 +28,7 @@ public final class MiniLmEmbedder implements Embedder {
         // otherwise call the EC2 metadata service and DJL's telemetry host, and before either
         // native library is looked for.
         DjlSettings.apply();
-        UnpackedNatives.useIfPresent(System.getenv("LAMBDA_TASK_ROOT"));
+        UnpackedNatives.useIfPresent(UnpackedNatives.root());
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);

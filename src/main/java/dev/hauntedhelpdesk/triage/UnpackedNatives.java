@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Points ONNX Runtime and the DJL tokenizer at their native libraries where the artifact lies
- * unpacked, as Lambda unpacks a zip into {@code LAMBDA_TASK_ROOT}. Without this each copies its
- * library (about 30 MB together) out of the jar into {@code /tmp} on every cold start, since a
- * new execution environment starts with an empty {@code /tmp}. A setting made by hand (a system
- * property, or {@code RUST_LIBRARY_PATH} in the environment) wins; where a library is not a file
- * under the root, nothing changes and the libraries unpack themselves as before.
+ * Points ONNX Runtime and the DJL tokenizer at their native libraries where they lie unpacked at
+ * their paths in the jar: under {@link #ROOT} where an image's build unpacked them (both
+ * Dockerfiles), else under {@code LAMBDA_TASK_ROOT}, where Lambda unpacks a zip. Without this each
+ * copies its library (about 30 MB together) out of the jar into {@code java.io.tmpdir} and loads
+ * it from there: on every cold start, since a new execution environment starts with an empty
+ * {@code /tmp}, and not at all where {@code /tmp} is {@code noexec}. Only this class knows where
+ * the libraries sit in the jar. A setting made by hand (a system property, or
+ * {@code RUST_LIBRARY_PATH} in the environment) wins; where a library is not a file under the
+ * root, nothing changes and the libraries unpack themselves as before.
  */
 final class UnpackedNatives {
 
@@ -22,7 +25,16 @@ final class UnpackedNatives {
     /** DJL's override for the tokenizer library: the file itself (system property or environment). */
     static final String TOKENIZER_LIBRARY = "RUST_LIBRARY_PATH";
 
+    /** The directory an image's build unpacked the jar's native libraries into (system property). */
+    static final String ROOT = "helpdesk.triage.native-root";
+
     private UnpackedNatives() {
+    }
+
+    /** {@link #ROOT} when set, else {@code LAMBDA_TASK_ROOT}; null when neither is. */
+    static String root() {
+        String root = System.getProperty(ROOT);
+        return root != null && !root.isBlank() ? root : System.getenv("LAMBDA_TASK_ROOT");
     }
 
     static void useIfPresent(String root) {

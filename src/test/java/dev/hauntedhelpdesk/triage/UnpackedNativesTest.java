@@ -40,6 +40,23 @@ class UnpackedNativesTest {
     }
 
     @Test
+    void anImagesRoot_winsOverTheTaskRoot(@TempDir Path root) {
+        String before = System.getProperty(UnpackedNatives.ROOT);
+        try {
+            System.setProperty(UnpackedNatives.ROOT, root.toString());
+            assertEquals(root.toString(), UnpackedNatives.root());
+            System.setProperty(UnpackedNatives.ROOT, " ");
+            assertEquals(System.getenv("LAMBDA_TASK_ROOT"), UnpackedNatives.root());
+        } finally {
+            if (before == null) {
+                System.clearProperty(UnpackedNatives.ROOT);
+            } else {
+                System.setProperty(UnpackedNatives.ROOT, before);
+            }
+        }
+    }
+
+    @Test
     void theLayoutIsTheOneTheEnginesJarsShip() throws IOException {
         // The paths looked for are the jars' own entries, so an upgrade that moves them fails here.
         try (ZipFile onnx = new ZipFile(jarOf(ai.onnxruntime.OrtEnvironment.class));

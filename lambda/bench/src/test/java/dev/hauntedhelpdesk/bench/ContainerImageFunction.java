@@ -100,32 +100,22 @@ final class ContainerImageFunction {
 
     /**
      * As lambda/Dockerfile does for the triage function: the local engine's native libraries
-     * unpacked beside the jar (function/native), which the bootstrap then points the engine at.
-     * A jar without them (the api jar) gets none.
+     * unpacked beside the jar (function/native) at their paths in the jar, where the bootstrap
+     * points the engine. All architectures the jar holds, as a bench need not pick; a jar without
+     * them (the api jar) gets none.
      */
     private static void unpackEngineLibraries(Path jar, Path function) throws IOException {
-        boolean arm = "aarch64".equals(System.getProperty("os.arch"));
-        String onnx = "ai/onnxruntime/native/" + (arm ? "linux-aarch64" : "linux-x64") + "/";
-        String tokenizer = "native/lib/" + (arm ? "linux-aarch64" : "linux-x86_64") + "/cpu/libtokenizers.so";
+        Path root = function.resolve("native");
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            if (zip.getEntry(onnx + "libonnxruntime.so") == null) {
-                return;
+            for (ZipEntry entry : zip.stream().filter(e -> !e.isDirectory()).toList()) {
+                if (entry.getName().startsWith("ai/onnxruntime/native/") || entry.getName().startsWith("native/lib/")) {
+                    Path to = root.resolve(entry.getName());
+                    Files.createDirectories(to.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
             }
-            Path onnxDir = Files.createDirectories(function.resolve("native/onnxruntime"));
-            for (String library : List.of("libonnxruntime.so", "libonnxruntime4j_jni.so")) {
-                extract(zip, onnx + library, onnxDir.resolve(library));
-            }
-            extract(zip, tokenizer, function.resolve("native/libtokenizers.so"));
-        }
-    }
-
-    private static void extract(ZipFile zip, String entry, Path to) throws IOException {
-        ZipEntry found = zip.getEntry(entry);
-        if (found == null) {
-            throw new IllegalStateException(zip.getName() + " has no " + entry);
-        }
-        try (InputStream in = zip.getInputStream(found)) {
-            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

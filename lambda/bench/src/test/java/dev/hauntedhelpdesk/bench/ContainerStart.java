@@ -26,8 +26,8 @@ final class ContainerStart {
 
     /** The task size the JVM sizes its heap from (the image has no flags of its own for it). */
     static final String TASK_MEMORY = "2g";
-    // The image's ENTRYPOINT memory flags (container/Dockerfile; its onnxruntime.native.path names a
-    // directory only the image has); MaxRAM stands in for the task's cgroup limit.
+    // The image's ENTRYPOINT memory flags (container/Dockerfile; its helpdesk.triage.native-root names
+    // a directory only the image has); MaxRAM stands in for the task's cgroup limit.
     private static final List<String> FLAGS = List.of("-XX:MaxRAM=" + TASK_MEMORY, "-XX:MaxRAMPercentage=75",
             "-XX:InitialRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError");
     private static final long READINESS_TIMEOUT_SECONDS = 180;
