@@ -1,5 +1,8 @@
 package dev.hauntedhelpdesk.triage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,6 +22,8 @@ import java.util.Optional;
  * root, nothing changes and the libraries unpack themselves as before.
  */
 final class UnpackedNatives {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnpackedNatives.class);
 
     /** ONNX Runtime's directory of libonnxruntime.so and libonnxruntime4j_jni.so. */
     static final String ONNX_RUNTIME_PATH = "onnxruntime.native.path";
@@ -42,7 +47,14 @@ final class UnpackedNatives {
         if (root == null || root.isBlank() || platform.isEmpty()) {
             return;
         }
-        settingsFor(Path.of(root), platform.get()).forEach((name, value) -> {
+        Map<String, String> settings = settingsFor(Path.of(root), platform.get());
+        if (settings.size() < 2 && root.equals(System.getProperty(ROOT))) {
+            // Named on purpose (an image's entry point), so a missing library is a broken image:
+            // on a noexec /tmp the copy the library falls back to cannot load.
+            LOG.warn("{}={} lacks the local engine's native libraries for {} (found: {}); those missing load from"
+                    + " copies in java.io.tmpdir", ROOT, root, platform.get().onnx(), settings.keySet());
+        }
+        settings.forEach((name, value) -> {
             if (System.getProperty(name) == null && System.getenv(name) == null) {
                 System.setProperty(name, value);
             }

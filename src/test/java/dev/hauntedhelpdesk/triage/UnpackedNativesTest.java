@@ -1,7 +1,12 @@
 package dev.hauntedhelpdesk.triage;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +17,7 @@ import java.util.zip.ZipFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Which native libraries an unpacked artifact lets the engine load in place, laid out as the jar holds them. */
 class UnpackedNativesTest {
@@ -53,6 +59,29 @@ class UnpackedNativesTest {
             } else {
                 System.setProperty(UnpackedNatives.ROOT, before);
             }
+        }
+    }
+
+    @Test
+    void anImagesRootWithoutTheLibraries_isWarnedAbout_andChangesNothing(@TempDir Path root) {
+        assumeTrue(UnpackedNatives.Platform.current().isPresent(), "a Linux machine of either architecture");
+        Logger logger = (Logger) LoggerFactory.getLogger(UnpackedNatives.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        String before = System.getProperty(UnpackedNatives.ONNX_RUNTIME_PATH);
+        try {
+            System.setProperty(UnpackedNatives.ROOT, root.toString());
+            UnpackedNatives.useIfPresent(UnpackedNatives.root());
+
+            assertEquals(before, System.getProperty(UnpackedNatives.ONNX_RUNTIME_PATH));
+            assertEquals(1, log.list.size(), log.list::toString);
+            assertEquals(Level.WARN, log.list.get(0).getLevel());
+            assertTrue(log.list.get(0).getFormattedMessage().contains(UnpackedNatives.ROOT + "=" + root),
+                    log.list.get(0).getFormattedMessage());
+        } finally {
+            System.clearProperty(UnpackedNatives.ROOT);
+            logger.detachAppender(log);
         }
     }
 

@@ -99,16 +99,20 @@ final class ContainerImageFunction {
     }
 
     /**
-     * As lambda/Dockerfile does for the triage function: the local engine's native libraries
-     * unpacked beside the jar (function/native) at their paths in the jar, where the bootstrap
-     * points the engine. All architectures the jar holds, as a bench need not pick; a jar without
-     * them (the api jar) gets none.
+     * As lambda/Dockerfile does for the triage function: the local engine's native libraries for
+     * this machine's architecture unpacked beside the jar (function/native) at their paths in the
+     * jar, where the bootstrap points the engine, so the directory's size is the image's. A jar
+     * without them (the api jar) gets none.
      */
     private static void unpackEngineLibraries(Path jar, Path function) throws IOException {
         Path root = function.resolve("native");
+        // The two libraries' directory names for the architecture (ONNX Runtime's, then DJL's).
+        List<String> platform = "aarch64".equals(System.getProperty("os.arch"))
+                ? List.of("ai/onnxruntime/native/linux-aarch64/", "native/lib/linux-aarch64/")
+                : List.of("ai/onnxruntime/native/linux-x64/", "native/lib/linux-x86_64/");
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry entry : zip.stream().filter(e -> !e.isDirectory()).toList()) {
-                if (entry.getName().startsWith("ai/onnxruntime/native/") || entry.getName().startsWith("native/lib/")) {
+                if (platform.stream().anyMatch(entry.getName()::startsWith)) {
                     Path to = root.resolve(entry.getName());
                     Files.createDirectories(to.getParent());
                     try (InputStream in = zip.getInputStream(entry)) {
