@@ -44,7 +44,7 @@ final class ContainerImageFunction {
         copy(imageSources.resolve("java.options"), function.resolve("java.options"));
         copy(jar, function.resolve("function.jar"));
         Files.writeString(function.resolve("handler"), handler + "\n");
-        unpackEngineLibraries(jar, function);
+        unpackEngineLibraries(jar, function.resolve("native"));
         copy(jni, Files.createDirectories(function.resolve("jni")).resolve("libaws-lambda-jni.so"));
         Path lib = Files.createDirectories(function.resolve("runtime-lib"));
         try (Stream<Path> jars = Files.list(runtimeLib)) {
@@ -99,13 +99,12 @@ final class ContainerImageFunction {
     }
 
     /**
-     * As lambda/Dockerfile does for the triage function: the local engine's native libraries for
-     * this machine's architecture unpacked beside the jar (function/native) at their paths in the
-     * jar, where the bootstrap points the engine, so the directory's size is the image's. A jar
-     * without them (the api jar) gets none.
+     * As both Dockerfiles do: the local engine's native libraries for this machine's architecture
+     * unpacked into {@code root} at their paths in the jar, where -Dhelpdesk.triage.native-root
+     * points the engine (beside the triage image's jar, function/native, so the directory's size is
+     * the image's). A jar without them (the api jar) gets none.
      */
-    private static void unpackEngineLibraries(Path jar, Path function) throws IOException {
-        Path root = function.resolve("native");
+    static void unpackEngineLibraries(Path jar, Path root) throws IOException {
         // The two libraries' directory names for the architecture (ONNX Runtime's, then DJL's).
         List<String> platform = "aarch64".equals(System.getProperty("os.arch"))
                 ? List.of("ai/onnxruntime/native/linux-aarch64/", "native/lib/linux-aarch64/")

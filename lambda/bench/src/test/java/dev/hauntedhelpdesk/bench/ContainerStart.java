@@ -26,8 +26,8 @@ final class ContainerStart {
 
     /** The task size the JVM sizes its heap from (the image has no flags of its own for it). */
     static final String TASK_MEMORY = "2g";
-    // The image's ENTRYPOINT memory flags (container/Dockerfile; its helpdesk.triage.native-root names
-    // a directory only the image has); MaxRAM stands in for the task's cgroup limit.
+    // The image's ENTRYPOINT memory flags (container/Dockerfile); MaxRAM stands in for the task's
+    // cgroup limit. The native root, the entry point's other flag, is added per start (run).
     private static final List<String> FLAGS = List.of("-XX:MaxRAM=" + TASK_MEMORY, "-XX:MaxRAMPercentage=75",
             "-XX:InitialRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError");
     private static final long READINESS_TIMEOUT_SECONDS = 180;
@@ -67,15 +67,21 @@ final class ContainerStart {
     }
 
     String describe() {
-        return "`taskset -c " + cpu + " " + java + " " + String.join(" ", FLAGS) + " -jar " + jar.getFileName() + "`";
+        return "`taskset -c " + cpu + " " + java + " " + String.join(" ", FLAGS)
+                + " -Dhelpdesk.triage.native-root=native -jar " + jar.getFileName() + "`";
     }
 
     Sample run(Path workDir, Path log) throws Exception {
         int port = freePort();
         Files.createDirectories(workDir.resolve("uploads"));
+        // As the image's build stage does: the engine's libraries unpacked (again, from this jar,
+        // before the clock starts), so they load in place rather than being copied into /tmp as
+        // part of the start.
+        Path natives = workDir.resolve("native");
+        ContainerImageFunction.unpackEngineLibraries(jar, natives);
         List<String> command = new ArrayList<>(List.of("taskset", "-c", cpu, java.toString()));
         command.addAll(FLAGS);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-Dhelpdesk.triage.native-root=" + natives, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
