@@ -42,6 +42,7 @@ public final class Benchmark {
             throw new IllegalArgumentException("bench.triage-calls must be 0 or more, bench.drift-calls 0 or at least "
                     + DriftTable.MIN_CALLS);
         }
+        int driftLives = positive("bench.drift-lives");
         int containerStarts = Integer.parseInt(property("bench.container-starts"));
         String harnessCpu = property("bench.harness-cpu");
         // Counted before the runner pins itself, after which the JVM sees only the CPU it is pinned to.
@@ -60,7 +61,7 @@ public final class Benchmark {
                     + " the runner, its emulators and moto_server on CPU " + harnessCpu + ", JDK " + jvm.javaVersion();
 
             LambdaResult lambda = lambda(jvm, pool, sub, ticketId, token, work, logs, coldStarts,
-                    new Calls(warmCalls, triageCalls, driftCalls));
+                    new Calls(warmCalls, triageCalls, driftCalls, driftLives));
             report(work.getParent().resolve("lambda-bench.md"), "Lambda benchmark, " + Instant.now() + ": "
                     + coldStarts + " cold starts per subject, interleaved, each with " + warmCalls + " warm calls ("
                     + triageCalls + " triages for the triage function); median (min–max), **ratio** to the plain"
@@ -96,8 +97,11 @@ public final class Benchmark {
         }
     }
 
-    /** How many calls each life makes: warm GETs per cold start, triages per cold start, GETs of the long lives. */
-    private record Calls(int warm, int triages, int drift) {
+    /**
+     * How many calls each life makes: warm GETs per cold start, triages per cold start, GETs of the
+     * long lives; and how many long lives each subject has.
+     */
+    private record Calls(int warm, int triages, int drift, int driftLives) {
     }
 
     private static LambdaResult lambda(LambdaJvm jvm, CognitoKeys pool, String sub, String ticketId, String token,
@@ -200,14 +204,18 @@ public final class Benchmark {
             String drift = "";
             if (calls.drift() > 0) {
                 DriftTable lives = new DriftTable();
-                for (Subject subject : List.of(plainHandler, apiFunction)) {
-                    ColdStart.Drift life = coldStart.drift(subject, calls.drift(), DriftTable.FIRST_READING,
-                            logs.resolve("drift-" + subjects.indexOf(subject) + ".log"));
-                    lives.add(subject, life);
-                    System.out.printf(Locale.ROOT, "long life, %s: %d warm calls%n", subject.name(), calls.drift());
+                // In turns, as the cold starts are, so that the machine's slower spells spread over both.
+                for (int life = 1; life <= calls.driftLives(); life++) {
+                    for (Subject subject : List.of(plainHandler, apiFunction)) {
+                        ColdStart.Drift drifted = coldStart.drift(subject, calls.drift(), DriftTable.FIRST_READING,
+                                logs.resolve("drift-" + (subjects.indexOf(subject) + 1) + "-" + life + ".log"));
+                        lives.add(subject, drifted);
+                        System.out.printf(Locale.ROOT, "long life %d/%d, %s: %d warm calls%n", life, calls.driftLives(),
+                                subject.name(), calls.drift());
+                    }
                 }
-                drift = "\nOne life each of " + calls.drift() + " warm calls, after the cold starts:\n\n"
-                        + lives.render(apiFunction);
+                drift = "\n" + calls.driftLives() + " lives each of " + calls.drift()
+                        + " warm calls, after the cold starts, in turns:\n\n" + lives.render(apiFunction);
             }
             return new LambdaResult(table,
                     new Goals(table, plainHandler, apiFunction, imageFunction, bareMicronaut, springBootFunction, triage,
