@@ -15,13 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.Key;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
  * Verifies an access token's signature with the pool's keys ({@link JwksKeys}). A key is used
- * only for the algorithm its JWK states, when it states one. Fetching the keys blocks (for at
- * most the JWKS timeouts), so it runs on the blocking executor, never on the event loop.
+ * only for the algorithm its JWK states, when it states one; a token one of them verified before
+ * is not checked again while that key is still a candidate ({@link VerifiedSignatures}). Fetching
+ * the keys blocks (for at most the JWKS timeouts), so it runs on the blocking executor, never on
+ * the event loop.
  */
 @Singleton
 class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
@@ -31,6 +34,7 @@ class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
     private final JwksKeys keys;
     private final ExecutorService blocking;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+    private final VerifiedSignatures verified = new VerifiedSignatures();
 
     TokenSignature(JwksKeys keys, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.keys = keys;
@@ -44,9 +48,15 @@ class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
 
     private boolean verifies(SignedJWT jwt) {
         try {
-            for (Key key : keys.candidates(jwt.getHeader())) {
+            List<Key> candidates = keys.candidates(jwt.getHeader());
+            String token = jwt.getParsedString();
+            if (verified.known(token, candidates)) {
+                return true;
+            }
+            for (Key key : candidates) {
                 JWSVerifier verifier = verifiers.createJWSVerifier(jwt.getHeader(), key);
                 if (jwt.verify(verifier)) {
+                    verified.add(token, key);
                     return true;
                 }
             }

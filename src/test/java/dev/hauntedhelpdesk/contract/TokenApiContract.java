@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.hauntedhelpdesk.testing.BackendProperties;
 import dev.hauntedhelpdesk.testing.CognitoPool;
 import dev.hauntedhelpdesk.testing.JwksServer;
@@ -203,6 +204,31 @@ public abstract class TokenApiContract {
                 assertEquals(1, beforeAnyRequest, "key set fetches while the application started");
                 assertEquals(200, response.status(), response::toString);
                 assertEquals(1, keys.requests(), "the first request used the prefetched keys");
+            }
+        }
+    }
+
+    // ---- signatures already verified ----
+
+    @Test
+    void aTokenVerifiedBefore_isRefusedOnceThePoolDropsItsKey() {
+        try (JwksServer rotating = JwksServer.serving(tokens.publicKeys())) {
+            Map<String, Object> properties = properties(rotating.url());
+            properties.put("helpdesk.cognito.jwks-cache-ttl", "2");
+            try (ServerUnderTest target = runtime().start(properties)) {
+                String token = tokens.accessToken("alice");
+                assertEquals(200, list(target, token).status());
+                // Its signature is known now; the second answer does not check it again.
+                assertEquals(200, list(target, token).status());
+
+                // The pool drops the key that signed it; the gateway keeps trusting it, so the
+                // service must refuse the token itself.
+                rotating.serve(new JWKSet(tokens.publicKeys().getKeyByKeyId(SignedTokens.KEY_WITHOUT_ALG)));
+                sleep(Duration.ofMillis(2500));
+
+                assertProblem(list(target, token), 401, "unauthorized");
+                String other = tokens.sign(tokens.accessClaims("alice"), SignedTokens.KEY_WITHOUT_ALG, JWSAlgorithm.RS256);
+                assertEquals(200, list(target, other).status(), "the key the pool kept still verifies");
             }
         }
     }

@@ -63,6 +63,11 @@ public final class JwksServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
     }
 
+    /** From now on, serves {@code keys} instead, as a pool does after a key rotation. */
+    public void serve(JWKSet keys) {
+        this.keys = keys;
+    }
+
     /** From now on, requests are accepted and never answered. */
     public void blackHole() {
         blackHole = true;
