@@ -73,9 +73,11 @@ public final class Benchmark {
                 ContainerStart start;
                 try (CannedDynamoDb dynamoDb = CannedDynamoDb.start(ticketId, sub)) {
                     start = new ContainerStart(javaHome, property("bench.cpu"),
-                            Path.of(property("bench.container-jar")), configuration(dynamoDb.endpoint(), pool),
-                            dynamoDb, ticketId, token, positive("bench.container-cpu-requests"),
-                            positive("bench.container-requests"));
+                            Path.of(property("bench.container-jar")), Path.of(property("bench.container-training")),
+                            configuration(dynamoDb.endpoint(), pool), dynamoDb, ticketId, token,
+                            positive("bench.container-cpu-requests"), positive("bench.container-requests"));
+                    start.train(Files.createDirectories(work.resolve("container")),
+                            logs.resolve("container-cds-training.log"));
                     for (int i = 1; i <= containerStarts; i++) {
                         ContainerStart.Sample sample = start.run(Files.createDirectories(work.resolve("container")),
                                 logs.resolve("container-" + i + ".log"));

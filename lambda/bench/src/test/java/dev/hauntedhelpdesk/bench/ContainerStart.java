@@ -17,10 +17,13 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One start of the container's jar as its image runs it (the Dockerfile's JVM flags, one CPU, a
- * 2 GB task as container/README.md suggests), against the canned DynamoDB endpoint: readiness, the
- * RSS once start-up has settled, the CPU one authenticated GET costs, bounded loads at 2 and 8
- * connections, and the peak RSS after them.
+ * One start of the container's jar as its image runs it (the Dockerfile's JVM flags, its start-up
+ * archive, one CPU, a 2 GB task as container/README.md suggests), against the canned DynamoDB
+ * endpoint: readiness, the RSS once start-up has settled, the CPU one authenticated GET costs,
+ * bounded loads at 2 and 8 connections, and the peak RSS after them. The archive is trained once
+ * ({@link #train}) by the image's own training script, container/image/cds-training.sh, on this
+ * JDK and jar; every start then requires it ({@code -Xshare:on}), so an archive that does not fit
+ * fails the run rather than measuring a start without it.
  */
 final class ContainerStart {
 
@@ -31,6 +34,7 @@ final class ContainerStart {
     private static final List<String> FLAGS = List.of("-XX:MaxRAM=" + TASK_MEMORY, "-XX:MaxRAMPercentage=75",
             "-XX:InitialRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError");
     private static final long READINESS_TIMEOUT_SECONDS = 180;
+    private static final long TRAINING_MINUTES = 5;
     /** RSS counts as settled once it moves less than this over {@link #SETTLE_WINDOW} samples. */
     private static final double SETTLE_MB = 2;
     private static final int SETTLE_WINDOW = 12;
@@ -46,6 +50,7 @@ final class ContainerStart {
     private final Path java;
     private final String cpu;
     private final Path jar;
+    private final Path trainingScript;
     private final Map<String, String> configuration;
     private final CannedDynamoDb dynamoDb;
     private final String ticketId;
@@ -53,11 +58,14 @@ final class ContainerStart {
     private final int cpuRequests;
     private final int loadRequests;
 
-    ContainerStart(Path javaHome, String cpu, Path jar, Map<String, String> configuration, CannedDynamoDb dynamoDb,
-                   String ticketId, String token, int cpuRequests, int loadRequests) {
+    private Path archive;
+
+    ContainerStart(Path javaHome, String cpu, Path jar, Path trainingScript, Map<String, String> configuration,
+                   CannedDynamoDb dynamoDb, String ticketId, String token, int cpuRequests, int loadRequests) {
         this.java = javaHome.resolve("bin/java");
         this.cpu = cpu;
         this.jar = jar;
+        this.trainingScript = trainingScript;
         this.configuration = configuration;
         this.dynamoDb = dynamoDb;
         this.ticketId = ticketId;
@@ -68,10 +76,40 @@ final class ContainerStart {
 
     String describe() {
         return "`taskset -c " + cpu + " " + java + " " + String.join(" ", FLAGS)
-                + " -Dhelpdesk.triage.native-root=native -jar " + jar.getFileName() + "`";
+                + " -Xshare:on -XX:SharedArchiveFile=app.jsa -Dhelpdesk.triage.native-root=native -jar "
+                + jar.getFileName() + "`";
+    }
+
+    /**
+     * Trains the start-up archive in {@code workDir} as the image's build does, with the same
+     * script, flags, jar and native root as the starts that follow; its output goes to {@code log}.
+     */
+    void train(Path workDir, Path log) throws IOException, InterruptedException {
+        Path natives = workDir.resolve("native");
+        ContainerImageFunction.unpackEngineLibraries(jar, natives);
+        Path trained = workDir.resolve("app.jsa");
+        Files.deleteIfExists(trained);
+        List<String> command = new ArrayList<>(List.of("sh", trainingScript.toString(), trained.toString(),
+                Integer.toString(freePort()), java.toString()));
+        command.addAll(FLAGS);
+        command.addAll(List.of("-Dhelpdesk.triage.native-root=" + natives, "-jar", jar.toString()));
+        Process training = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!training.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
+            training.destroyForcibly();
+            throw new IllegalStateException("The start-up archive's training did not end within " + TRAINING_MINUTES
+                    + " minutes; its output is in " + log);
+        }
+        if (training.exitValue() != 0) {
+            throw new IllegalStateException("The start-up archive's training failed; its output is in " + log);
+        }
+        archive = trained;
     }
 
     Sample run(Path workDir, Path log) throws Exception {
+        if (archive == null) {
+            throw new IllegalStateException("Train the start-up archive first");
+        }
         int port = freePort();
         Files.createDirectories(workDir.resolve("uploads"));
         // As the image's build stage does: the engine's libraries unpacked (again, from this jar,
@@ -81,7 +119,8 @@ final class ContainerStart {
         ContainerImageFunction.unpackEngineLibraries(jar, natives);
         List<String> command = new ArrayList<>(List.of("taskset", "-c", cpu, java.toString()));
         command.addAll(FLAGS);
-        command.addAll(List.of("-Dhelpdesk.triage.native-root=" + natives, "-jar", jar.toString()));
+        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+                "-Dhelpdesk.triage.native-root=" + natives, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
