@@ -87,14 +87,17 @@ final class ContainerImageFunction {
             }
         }
         environment.put("COGNITO_JWKS_URL", CLOSED_PORT + "/jwks.json");
-        Process training = builder.start();
-        if (!training.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
+        awaitTraining(builder.start(), "The AOT training", TRAINING_MINUTES, log);
+    }
+
+    /** Waits for a training run (an AOT cache's, a start-up archive's) to succeed; {@code log} has its output. */
+    static void awaitTraining(Process training, String what, long minutes, Path log) throws InterruptedException {
+        if (!training.waitFor(minutes, TimeUnit.MINUTES)) {
             training.destroyForcibly();
-            throw new IllegalStateException("The AOT training did not end within " + TRAINING_MINUTES
-                    + " minutes; its output is in " + log);
+            throw new IllegalStateException(what + " did not end within " + minutes + " minutes; its output is in " + log);
         }
         if (training.exitValue() != 0) {
-            throw new IllegalStateException("The AOT training failed; its output is in " + log);
+            throw new IllegalStateException(what + " failed; its output is in " + log);
         }
     }
 

@@ -95,14 +95,7 @@ final class ContainerStart {
         command.addAll(List.of("-Dhelpdesk.triage.native-root=" + natives, "-jar", jar.toString()));
         Process training = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        if (!training.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
-            training.destroyForcibly();
-            throw new IllegalStateException("The start-up archive's training did not end within " + TRAINING_MINUTES
-                    + " minutes; its output is in " + log);
-        }
-        if (training.exitValue() != 0) {
-            throw new IllegalStateException("The start-up archive's training failed; its output is in " + log);
-        }
+        ContainerImageFunction.awaitTraining(training, "The start-up archive's training", TRAINING_MINUTES, log);
         archive = trained;
     }
 
