@@ -49,14 +49,17 @@ class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
     private boolean verifies(SignedJWT jwt) {
         try {
             List<Key> candidates = keys.candidates(jwt.getHeader());
+            // The token as it arrived; a JWT built in memory rather than parsed has none and is always checked.
             String token = jwt.getParsedString();
-            if (verified.known(token, candidates)) {
+            if (token != null && verified.known(token, candidates)) {
                 return true;
             }
             for (Key key : candidates) {
                 JWSVerifier verifier = verifiers.createJWSVerifier(jwt.getHeader(), key);
                 if (jwt.verify(verifier)) {
-                    verified.add(token, key);
+                    if (token != null) {
+                        verified.add(token, key);
+                    }
                     return true;
                 }
             }

@@ -4,6 +4,7 @@ import java.security.Key;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The signatures already checked: which key verified which token. Checking a signature is a pure
@@ -33,7 +34,7 @@ final class VerifiedSignatures {
 
     /** Records that {@code key} verified {@code token}. */
     synchronized void add(String token, Key key) {
-        verified.put(token, key);
+        verified.put(Objects.requireNonNull(token, "token"), Objects.requireNonNull(key, "key"));
     }
 
     synchronized int size() {
