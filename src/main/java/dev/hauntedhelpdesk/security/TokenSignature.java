@@ -46,7 +46,8 @@ class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> verifies(jwt), blocking));
     }
 
-    private boolean verifies(SignedJWT jwt) {
+    /** Whether a key of the pool signed {@code jwt}; blocks while the key set is fetched. */
+    boolean verifies(SignedJWT jwt) {
         try {
             List<Key> candidates = keys.candidates(jwt.getHeader());
             // The token as it arrived; a JWT built in memory rather than parsed has none and is always checked.

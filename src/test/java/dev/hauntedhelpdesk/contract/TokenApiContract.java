@@ -213,9 +213,7 @@ public abstract class TokenApiContract {
     @Test
     void aTokenVerifiedBefore_isRefusedOnceThePoolDropsItsKey() {
         try (JwksServer rotating = JwksServer.serving(tokens.publicKeys())) {
-            Map<String, Object> properties = properties(rotating.url());
-            properties.put("helpdesk.cognito.jwks-cache-ttl", "2");
-            try (ServerUnderTest target = runtime().start(properties)) {
+            try (ServerUnderTest target = startWithShortKeyCache(rotating)) {
                 String token = tokens.accessToken("alice");
                 assertEquals(200, list(target, token).status());
                 // Its signature is known now; the second answer does not check it again.
@@ -264,9 +262,7 @@ public abstract class TokenApiContract {
     @Test
     void knownKeysKeepValidating_whileJwksIsDown_andUnknownKeysAre401Fast() {
         try (JwksServer flaky = JwksServer.serving(tokens.publicKeys())) {
-            Map<String, Object> properties = properties(flaky.url());
-            properties.put("helpdesk.cognito.jwks-cache-ttl", "2");
-            try (ServerUnderTest target = runtime().start(properties)) {
+            try (ServerUnderTest target = startWithShortKeyCache(flaky)) {
                 assertEquals(200, list(target, tokens.accessToken("alice")).status());
                 flaky.blackHole();
                 sleep(Duration.ofMillis(2500));
@@ -302,6 +298,13 @@ public abstract class TokenApiContract {
                 assertTrue(jwksHealth.path("details").path("error").asText().contains("timed out"), health::toString);
             }
         }
+    }
+
+    /** The application fetching its keys from {@code keys} and keeping them 2 s, so a test sees the next fetch soon. */
+    private ServerUnderTest startWithShortKeyCache(JwksServer keys) {
+        Map<String, Object> properties = properties(keys.url());
+        properties.put("helpdesk.cognito.jwks-cache-ttl", "2");
+        return runtime().start(properties);
     }
 
     /** Starts the runtime, sends {@code count} requests with {@code token}, each must be 401; their latencies. */

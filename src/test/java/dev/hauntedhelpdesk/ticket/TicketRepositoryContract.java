@@ -3,14 +3,12 @@ package dev.hauntedhelpdesk.ticket;
 import dev.hauntedhelpdesk.config.HelpdeskSettings;
 import dev.hauntedhelpdesk.dynamodb.HelpdeskTable;
 import dev.hauntedhelpdesk.security.Caller;
+import dev.hauntedhelpdesk.testing.TestSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -176,12 +174,6 @@ public abstract class TicketRepositoryContract {
     }
 
     static HelpdeskSettings settings(String table) {
-        return new HelpdeskSettings(table, "us-east-1", "127.0.0.1", 8000, List.of(), Path.of("uploads"), 10,
-                10, Duration.ofSeconds(300), "model",
-                new HelpdeskSettings.Cognito("us-east-1", "us-east-1_test", List.of("client"),
-                        URI.create("http://127.0.0.1/jwks.json")),
-                new HelpdeskSettings.Attachments(HelpdeskSettings.AttachmentStore.FILESYSTEM, null, 5),
-                new HelpdeskSettings.Triage(HelpdeskSettings.TriageEngineKind.LOCAL, Duration.ofSeconds(60), 3, false,
-                        null, 1, 10, Duration.ofSeconds(330), Duration.ofSeconds(25)));
+        return TestSettings.of(table);
     }
 }
