@@ -12,7 +12,7 @@
 # The training needs nothing external: every AWS endpoint points at a closed local port, start-up
 # does not call them, readiness answers 503 and one request without a valid token 401, which loads
 # their classes too. SIGTERM ends it as it ends the server, and the JVM writes the archive on that
-# exit. Nothing of the run is left behind but the archive.
+# exit. Nothing of the run is left behind but the archive, whether it succeeds or fails.
 set -eu
 archive=$1
 port=$2
@@ -21,6 +21,9 @@ work=$(mktemp -d)
 log="$work/training.log"
 java=$1
 shift
+pid=""
+# On every exit, a failed one too: no training server left running, no scratch files left behind.
+trap '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 env -i PATH="$PATH" API_HOST=127.0.0.1 API_PORT="$port" \
     UPLOAD_DIR="$work/uploads" DYNAMODB_TABLE_NAME=cds-training \
     COGNITO_USER_POOL_ID=us-east-1_training COGNITO_APP_CLIENT_IDS=training \
@@ -40,5 +43,5 @@ curl -s -o /dev/null --max-time 30 "http://127.0.0.1:$port/health/readiness"
 curl -s -o /dev/null --max-time 30 -H 'Authorization: Bearer x.y.z' "http://127.0.0.1:$port/api/tickets"
 kill -TERM "$pid"
 wait "$pid" || true
+pid=""
 test -s "$archive" || { tail -30 "$log"; echo "no CDS archive written" >&2; exit 1; }
-rm -rf "$work"

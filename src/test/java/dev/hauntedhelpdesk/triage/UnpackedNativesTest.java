@@ -54,11 +54,15 @@ class UnpackedNativesTest {
             System.setProperty(UnpackedNatives.ROOT, " ");
             assertEquals(System.getenv("LAMBDA_TASK_ROOT"), UnpackedNatives.root());
         } finally {
-            if (before == null) {
-                System.clearProperty(UnpackedNatives.ROOT);
-            } else {
-                System.setProperty(UnpackedNatives.ROOT, before);
-            }
+            restore(UnpackedNatives.ROOT, before);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 
@@ -70,6 +74,7 @@ class UnpackedNativesTest {
         log.start();
         logger.addAppender(log);
         String before = System.getProperty(UnpackedNatives.ONNX_RUNTIME_PATH);
+        String rootBefore = System.getProperty(UnpackedNatives.ROOT);
         try {
             System.setProperty(UnpackedNatives.ROOT, root.toString());
             UnpackedNatives.useIfPresent(UnpackedNatives.root());
@@ -80,7 +85,7 @@ class UnpackedNativesTest {
             assertTrue(log.list.get(0).getFormattedMessage().contains(UnpackedNatives.ROOT + "=" + root),
                     log.list.get(0).getFormattedMessage());
         } finally {
-            System.clearProperty(UnpackedNatives.ROOT);
+            restore(UnpackedNatives.ROOT, rootBefore);
             logger.detachAppender(log);
         }
     }
