@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.dynamodb;
 import dev.hauntedhelpdesk.testing.FaultyTcpProxy;
 import dev.hauntedhelpdesk.testing.FaultyTcpProxy.Fault;
 import dev.hauntedhelpdesk.testing.MotoServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which failed writes certainly changed nothing, judged on the SDK's own exceptions with the app's client settings. */
 class WriteFailuresTest {
+
+    private static final ScheduledExecutorService SCHEDULER = TimeoutScheduler.create("test-timeouts");
+
+    @AfterAll
+    static void stopTheTimer() {
+        SCHEDULER.shutdownNow();
+    }
 
     @Test
     void aWriteToAPortThatRefusesConnections_wroteNothing_onEveryAttempt() {
@@ -84,7 +93,7 @@ class WriteFailuresTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .endpointOverride(endpoint)
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(DynamoDbClientTimeouts::bound)
+                .overrideConfiguration(c -> DynamoDbClientTimeouts.bound(c, SCHEDULER))
                 .build();
     }
 }
