@@ -33,11 +33,20 @@ final class JwksFailureCache extends JWKSetSourceWrapper<SecurityContext> {
     record State(Instant lastSuccess, Instant lastFailure, String lastError, long lastFetchNanos) {
     }
 
+    /**
+     * The key set the last successful fetch brought, and the time it was fetched at as the layers
+     * above were told it ({@code currentTime}): the cache above keeps it until that time plus its
+     * period.
+     */
+    record Fetched(JWKSet keys, long atMillis) {
+    }
+
     private final URL url;
     private final long failureMillis;
     private volatile State state = new State(null, null, null, -1);
     private volatile long failedUntil = Long.MIN_VALUE;
     private volatile JWKSetUnavailableException failure;
+    private volatile Fetched lastFetched;
 
     JwksFailureCache(JWKSetSource<SecurityContext> source, URL url, Duration failureCache) {
         super(source);
@@ -60,6 +69,7 @@ final class JwksFailureCache extends JWKSetSourceWrapper<SecurityContext> {
                 LOG.info("JWKS fetch from {} succeeded again ({} keys)", url, keys.size());
             }
             failure = null;
+            lastFetched = new Fetched(keys, currentTime);
             state = new State(Instant.ofEpochMilli(currentTime), state.lastFailure(), state.lastError(),
                     System.nanoTime() - started);
             return keys;
@@ -77,6 +87,11 @@ final class JwksFailureCache extends JWKSetSourceWrapper<SecurityContext> {
 
     State state() {
         return state;
+    }
+
+    /** The last key set fetched, or null before the first success. */
+    Fetched lastFetched() {
+        return lastFetched;
     }
 
     /** The exception's message and its root cause's, such as {@code Read timed out}. */

@@ -41,11 +41,14 @@ class JwksKeys implements KeySetPrefetch {
     private static final int SIZE_LIMIT = 64 * 1024;
     private static final long MAX_RATE_LIMIT_INTERVAL = 30_000;
     private static final long REFRESH_AHEAD = 30_000;
+    /** How long before the cache period ends {@link #cached} stops saying so, for the checks' own time. */
+    private static final long CACHED_MARGIN = 1_000;
 
     private final URL url;
     private final JwksFailureCache fetches;
     private final JWKSource<SecurityContext> source;
     private final JWSVerificationKeySelector<SecurityContext> selector;
+    private final long cacheTtlMillis;
 
     JwksKeys(HelpdeskSettings settings) {
         this.url = toUrl(settings.cognito().jwksUrl().toString());
@@ -54,6 +57,7 @@ class JwksKeys implements KeySetPrefetch {
                 millis(jwks.readTimeout()), SIZE_LIMIT);
         this.fetches = new JwksFailureCache(new URLBasedJWKSetSource<>(url, retriever), url, jwks.failureCache());
         long ttl = jwks.cacheTtl().toMillis();
+        this.cacheTtlMillis = ttl;
         // Requests that arrive while a fetch is under way wait for it, no longer.
         long refreshWait = jwks.connectTimeout().plus(jwks.readTimeout()).plusSeconds(1).toMillis();
         JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(fetches).cache(ttl, refreshWait);
@@ -80,6 +84,22 @@ class JwksKeys implements KeySetPrefetch {
      */
     List<Key> candidates(JWSHeader header) throws KeySourceException {
         return selector.selectJWSKeys(header, null);
+    }
+
+    /**
+     * Whether {@link #candidates} for this header will answer from the cache without fetching:
+     * the key set was fetched within the cache period, and it has a key for the header (nimbus
+     * refetches, blocking, for a header that none of the cached keys matches). A header of an
+     * algorithm outside {@link #ALGORITHMS} is answered with no keys, without the key set.
+     */
+    boolean cached(JWSHeader header) {
+        if (!ALGORITHMS.contains(header.getAlgorithm())) {
+            return true;
+        }
+        JwksFailureCache.Fetched last = fetches.lastFetched();
+        return last != null
+                && System.currentTimeMillis() < last.atMillis() + cacheTtlMillis - CACHED_MARGIN
+                && !new JWKSelector(JWKMatcher.forJWSHeader(header)).select(last.keys()).isEmpty();
     }
 
     @Override

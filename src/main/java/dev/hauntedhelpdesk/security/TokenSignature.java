@@ -23,8 +23,9 @@ import java.util.concurrent.ExecutorService;
  * Verifies an access token's signature with the pool's keys ({@link JwksKeys}). A key is used
  * only for the algorithm its JWK states, when it states one; a token one of them verified before
  * is not checked again while that key is still a candidate ({@link VerifiedSignatures}). Fetching
- * the keys blocks (for at most the JWKS timeouts), so it runs on the blocking executor, never on
- * the event loop.
+ * the keys blocks (for at most the JWKS timeouts), so a check that may fetch runs on the blocking
+ * executor, never on the event loop; one whose keys are cached runs where it is asked, since the
+ * hop to another thread cost more than the check (src/README.md, "API").
  */
 @Singleton
 class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
@@ -43,6 +44,9 @@ class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
 
     @Override
     public Publisher<Boolean> verify(SignedJWT jwt) {
+        if (keys.cached(jwt.getHeader())) {
+            return Publishers.just(verifies(jwt));
+        }
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> verifies(jwt), blocking));
     }
 
