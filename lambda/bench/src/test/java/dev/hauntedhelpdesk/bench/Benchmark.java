@@ -84,7 +84,7 @@ public final class Benchmark {
                         container.add(sample);
                         System.out.printf(Locale.ROOT, "container start %d/%d: ready after %.0f ms, settled RSS %.0f MB,"
                                         + " %.2f ms CPU per GET, %.0f req/s at 2, %.0f req/s at 8%n", i, containerStarts,
-                                sample.readinessMs(), sample.settledRssMb(), sample.cpuMsPerGet(),
+                                sample.readinessMs(), sample.settledRssMb(), sample.cpuPerGet().totalMs(),
                                 sample.at2().requestsPerSecond(), sample.at8().requestsPerSecond());
                     }
                 }

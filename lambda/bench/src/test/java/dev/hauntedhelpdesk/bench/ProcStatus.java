@@ -2,7 +2,9 @@ package dev.hauntedhelpdesk.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** What Linux reports of a running process in /proc: its resident memory and the CPU it has used. */
@@ -36,6 +38,34 @@ final class ProcStatus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * utime + stime so far of the JIT's compiler threads ({@code C1 CompilerThread0}, ...; the
+     * kernel keeps 15 characters of a thread's name), in milliseconds. The JVM starts and stops
+     * compiler threads as the work asks, and a thread that has ended is no longer counted here,
+     * while the process's total ({@link #cpuMs}) keeps its time.
+     */
+    static double compilerCpuMs(long pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads) {
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (NoSuchFileException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
     }
 
     private static long statusKb(long pid, String field) {
