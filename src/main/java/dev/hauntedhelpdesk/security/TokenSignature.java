@@ -45,7 +45,14 @@ class TokenSignature implements ReactiveSignatureConfiguration<SignedJWT> {
     @Override
     public Publisher<Boolean> verify(SignedJWT jwt) {
         if (keys.cached(jwt.getHeader())) {
-            return Publishers.just(verifies(jwt));
+            // On subscription, failing as the executor's future would.
+            return Publishers.fromCompletableFuture(() -> {
+                try {
+                    return CompletableFuture.completedFuture(verifies(jwt));
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
         }
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> verifies(jwt), blocking));
     }
