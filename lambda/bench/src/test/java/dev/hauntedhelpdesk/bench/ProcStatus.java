@@ -29,12 +29,7 @@ final class ProcStatus {
     /** utime + stime of every thread so far, in milliseconds. */
     static double cpuMs(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name (in parentheses, which may hold spaces): state is field 3,
-            // utime field 14 and stime field 15.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * 1000 / TICKS_PER_SECOND;
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) * 1000 / TICKS_PER_SECOND;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,14 +53,21 @@ final class ProcStatus {
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += ticks(stat);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime in clock ticks, from a process's or a thread's stat line. */
+    private static long ticks(String stat) {
+        // Fields after the command name (in parentheses, which may hold spaces): state is field 3,
+        // utime field 14 and stime field 15.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static long statusKb(long pid, String field) {
