@@ -16,7 +16,7 @@ import time
 
 port, out_path, event_paths = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 started = time.monotonic()
-state = {"next": 0, "ticket_id": None, "handed_at": None, "polled": False}
+state = {"next": 0, "answered": 0, "ticket_id": None, "handed_at": None, "polled": False}
 out = open(out_path, "w", buffering=1)
 done = threading.Event()
 
@@ -59,11 +59,10 @@ class RuntimeApi(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
-        self.send_response(202)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
         if self.path.endswith("/init/error"):
             fail("init error: " + body)
+        # Recorded before the 202: once the client has it, it polls again, and the next event
+        # handed out must not be taken for this one's.
         error = self.path.endswith("/error")
         record = {"event": os.path.basename(event_paths[state["next"] - 1]),
                   "ms": round((time.monotonic() - state["handed_at"]) * 1000), "error": error,
@@ -74,9 +73,15 @@ class RuntimeApi(http.server.BaseHTTPRequestHandler):
         except (TypeError, KeyError, ValueError, AttributeError):
             pass
         out.write(json.dumps(record) + "\n")
-        if state["next"] >= len(event_paths):
-            done.set()
+        state["answered"] += 1
+        last = state["answered"] >= len(event_paths)
+        if last:
             out.close()
+        self.send_response(202)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        if last:
+            done.set()
             os._exit(0)
 
 
