@@ -3,6 +3,7 @@ package dev.hauntedhelpdesk.logging;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -42,12 +43,12 @@ class CorrelationIdFilter implements Ordered {
 
     @RequestFilter
     void onRequest(HttpRequest<?> request, MutablePropagatedContext propagated) {
-        String id = CorrelationId.choose(request.getHeaders().get(CorrelationId.HEADER),
-                requestIds.requestId(request));
+        // Once: behind API Gateway every getHeaders() builds the headers anew from the event.
+        HttpHeaders headers = request.getHeaders();
+        String id = CorrelationId.choose(headers.get(CorrelationId.HEADER), requestIds.requestId(request));
         request.setAttribute(CorrelationId.ATTRIBUTE, id);
         request.setAttribute(STARTED, System.nanoTime());
-        Optional<String> trace = TraceIds.of(request.getHeaders().get(TraceIds.AMZN_HEADER),
-                request.getHeaders().get(TraceIds.W3C_HEADER));
+        Optional<String> trace = TraceIds.of(headers.get(TraceIds.AMZN_HEADER), headers.get(TraceIds.W3C_HEADER));
         // The MDC copied here (with what the Lambda handler put in for the invocation) follows
         // the request onto every thread that works on it.
         String invocationTrace = MDC.get(TraceIds.MDC_KEY);
