@@ -27,26 +27,20 @@ final class JwksFailureCache extends JWKSetSourceWrapper<SecurityContext> {
     private static final Logger LOG = LoggerFactory.getLogger(JwksFailureCache.class);
 
     /**
-     * The endpoint's state as the last real fetch left it, for the health report;
-     * {@code lastFetchNanos} is how long that fetch took, success or failure (-1 before any).
+     * The endpoint's state as the last real fetch left it, for the health report and for
+     * {@link JwksKeys#cached}; {@code lastFetchNanos} is how long that fetch took, success or
+     * failure (-1 before any). {@code lastKeys} is the set the last success brought, and
+     * {@code lastSuccess} the time nimbus passed down with that fetch ({@code currentTime}),
+     * which is the time its cache above keeps the set from.
      */
-    record State(Instant lastSuccess, Instant lastFailure, String lastError, long lastFetchNanos) {
-    }
-
-    /**
-     * The key set the last successful fetch brought, and the time it was fetched at as the layers
-     * above were told it ({@code currentTime}): the cache above keeps it until that time plus its
-     * period.
-     */
-    record Fetched(JWKSet keys, long atMillis) {
+    record State(Instant lastSuccess, Instant lastFailure, String lastError, long lastFetchNanos, JWKSet lastKeys) {
     }
 
     private final URL url;
     private final long failureMillis;
-    private volatile State state = new State(null, null, null, -1);
+    private volatile State state = new State(null, null, null, -1, null);
     private volatile long failedUntil = Long.MIN_VALUE;
     private volatile JWKSetUnavailableException failure;
-    private volatile Fetched lastFetched;
 
     JwksFailureCache(JWKSetSource<SecurityContext> source, URL url, Duration failureCache) {
         super(source);
@@ -69,16 +63,15 @@ final class JwksFailureCache extends JWKSetSourceWrapper<SecurityContext> {
                 LOG.info("JWKS fetch from {} succeeded again ({} keys)", url, keys.size());
             }
             failure = null;
-            lastFetched = new Fetched(keys, currentTime);
             state = new State(Instant.ofEpochMilli(currentTime), state.lastFailure(), state.lastError(),
-                    System.nanoTime() - started);
+                    System.nanoTime() - started, keys);
             return keys;
         } catch (JWKSetUnavailableException e) {
             failure = e;
             failedUntil = currentTime + failureMillis;
             String cause = describe(e);
             state = new State(state.lastSuccess(), Instant.ofEpochMilli(currentTime), cause,
-                    System.nanoTime() - started);
+                    System.nanoTime() - started, state.lastKeys());
             LOG.warn("JWKS fetch from {} failed: {}. Tokens whose key is not cached are refused; "
                     + "the endpoint is tried again in {} s", url, cause, failureMillis / 1000);
             throw e;
@@ -87,11 +80,6 @@ final class JwksFailureCache extends JWKSetSourceWrapper<SecurityContext> {
 
     State state() {
         return state;
-    }
-
-    /** The last key set fetched, or null before the first success. */
-    Fetched lastFetched() {
-        return lastFetched;
     }
 
     /** The exception's message and its root cause's, such as {@code Read timed out}. */

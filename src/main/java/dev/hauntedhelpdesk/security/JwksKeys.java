@@ -96,10 +96,10 @@ class JwksKeys implements KeySetPrefetch {
         if (!ALGORITHMS.contains(header.getAlgorithm())) {
             return true;
         }
-        JwksFailureCache.Fetched last = fetches.lastFetched();
-        return last != null
-                && System.currentTimeMillis() < last.atMillis() + cacheTtlMillis - CACHED_MARGIN
-                && !new JWKSelector(JWKMatcher.forJWSHeader(header)).select(last.keys()).isEmpty();
+        JwksFailureCache.State last = fetches.state();
+        return last.lastKeys() != null
+                && System.currentTimeMillis() < last.lastSuccess().toEpochMilli() + cacheTtlMillis - CACHED_MARGIN
+                && !new JWKSelector(JWKMatcher.forJWSHeader(header)).select(last.lastKeys()).isEmpty();
     }
 
     @Override
